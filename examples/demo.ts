@@ -1,0 +1,54 @@
+/**
+ * `npm run demo`: the statutory deadlines of one sample complaint, in each UK division.
+ *
+ * A resident complains late on the Friday before Christmas 2024, is acknowledged on the last
+ * permitted day, and later asks for stage 2 in the week before St Patrick's Day. The same
+ * complaint has different deadlines in England and Wales, Scotland and Northern Ireland, because
+ * each has its own bank holidays.
+ */
+import { REGIONS, createWorkingDayCalendar, toUkDate, type IsoDate, type WorkingDayCalendar } from 'housing-complaints';
+
+const sample = {
+  receivedAt: '2024-12-20T16:45:00Z',
+  escalatedAt: '2025-03-11T10:15:00Z',
+};
+
+const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const show = (calendar: WorkingDayCalendar, date: IsoDate) =>
+  `${longDate.format(new Date(`${date}T00:00:00Z`))}${calendar.isProvisional(date) ? ' (provisional)' : ''}`;
+
+interface Step {
+  label: string;
+  provision: string;
+  date: IsoDate;
+}
+
+function deadlines(calendar: WorkingDayCalendar): Step[] {
+  const received = toUkDate(sample.receivedAt);
+  const acknowledgeBy = calendar.addWorkingDays(received, 5);
+  const respondBy = calendar.addWorkingDays(acknowledgeBy, 10);
+  const escalated = toUkDate(sample.escalatedAt);
+  const stage2AcknowledgeBy = calendar.addWorkingDays(escalated, 5);
+  const stage2RespondBy = calendar.addWorkingDays(stage2AcknowledgeBy, 20);
+  return [
+    { label: 'Complaint received', provision: '', date: received },
+    { label: 'Stage 1: acknowledge by (5 working days)', provision: '6.2', date: acknowledgeBy },
+    { label: 'Stage 1: respond by (10 after acknowledging)', provision: '6.3', date: respondBy },
+    { label: 'Stage 2 requested', provision: '', date: escalated },
+    { label: 'Stage 2: acknowledge by (5 working days)', provision: '6.11', date: stage2AcknowledgeBy },
+    { label: 'Stage 2: respond by (20 after acknowledging)', provision: '6.14', date: stage2RespondBy },
+  ];
+}
+
+console.log('Sample complaint: received 20 Dec 2024 16:45 UTC, stage 2 requested 11 Mar 2025.');
+console.log('Each acknowledgement is assumed sent on its last permitted day.\n');
+for (const region of REGIONS) {
+  const calendar = createWorkingDayCalendar({ region });
+  console.log(`${region}`);
+  for (const step of deadlines(calendar)) {
+    const code = step.provision ? `Code ${step.provision}` : '';
+    console.log(`  ${step.label.padEnd(46)} ${show(calendar, step.date).padEnd(18)} ${code}`);
+  }
+  const skipped = [2024, 2025].flatMap((year) => calendar.holidays(year)).filter((h) => h.date >= '2024-12-20' && h.date <= '2025-05-01');
+  console.log(`  bank holidays on the way: ${skipped.map((h) => `${h.name} (${h.date})`).join(', ')}\n`);
+}

@@ -1,0 +1,47 @@
+// Size check: bundles each public entry point of the built package for a browser (esbuild,
+// minified, ESM), gzips it, and fails when one is over its budget. Part of `npm run check`.
+// Usage: node scripts/size.mjs [--json]
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+/** Budgets in bytes, gzipped. The calendar's 15 kB comes from the foundation issue. */
+export const BUDGETS = {
+  'housing-complaints/calendar': 15 * 1024,
+  'housing-complaints': 15 * 1024,
+};
+
+/** The minified, gzipped size of a bundle that imports everything from `specifier`. */
+export async function bundleSize(specifier) {
+  const result = await build({
+    stdin: { contents: `export * from '${specifier}';`, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let failed = false;
+  const rows = [];
+  for (const [specifier, budget] of Object.entries(BUDGETS)) {
+    const { raw, gzip } = await bundleSize(specifier);
+    const ok = gzip <= budget;
+    failed ||= !ok;
+    rows.push({ specifier, raw, gzip, budget, ok });
+  }
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+  else {
+    for (const { specifier, raw, gzip, budget, ok } of rows) {
+      console.log(`${ok ? 'ok  ' : 'OVER'} ${specifier.padEnd(30)} ${(gzip / 1024).toFixed(2)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified), budget ${(budget / 1024).toFixed(0)} kB`);
+    }
+  }
+  if (failed) {
+    console.error('A bundle is over its size budget.');
+    process.exit(1);
+  }
+}

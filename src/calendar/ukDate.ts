@@ -1,0 +1,92 @@
+import { InvalidCalendarInputError, InvalidInstantError } from './errors.js';
+import { dayNumberFromCivil, daysInMonth, formatDayNumber, weekday, type IsoDate } from './isoDate.js';
+import { spanIndex } from './span.js';
+
+/**
+ * Options of {@link toUkDate}.
+ *
+ * @example
+ * ```ts
+ * const options: ToUkDateOptions = { cutOff: '17:00' };
+ * ```
+ */
+export interface ToUkDateOptions {
+  /**
+   * A landlord's cut-off time, `'HH:MM'` UK time: a contact at or after it counts as received the
+   * next calendar day. Off by default (the Code has no cut-off; some landlords' policies do).
+   */
+  cutOff?: string;
+}
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The UTC instant of the last Sunday of `month` in `year`, 01:00 UTC: the UK's clock change. */
+function lastSundayOneAm(year: number, month: number): number {
+  const last = dayNumberFromCivil(year, month, daysInMonth(year, month));
+  return (last - weekday(last)) * DAY + 60 * MINUTE;
+}
+
+/** Milliseconds since the epoch of an instant, or throws. */
+function instantMillis(instant: unknown): number {
+  if (instant instanceof Date) {
+    const ms = instant.getTime();
+    if (Number.isNaN(ms)) throw new InvalidInstantError(instant);
+    return ms;
+  }
+  if (typeof instant !== 'string') throw new InvalidInstantError(instant);
+  const match = INSTANT.exec(instant);
+  if (!match) {
+    const hint = /^\d{4}-\d{2}-\d{2}$/.test(instant) ? 'That is a date, not an instant: it is already a UK date.' : '';
+    throw new InvalidInstantError(instant, hint);
+  }
+  const [, y, mo, d, h, mi, s = '0', fraction = '', zone, oh = '0', om = '0'] = match;
+  const year = +y!, month = +mo!, day = +d!, hour = +h!, minute = +mi!, second = +s;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || +oh > 23 || +om > 59) {
+    throw new InvalidInstantError(instant);
+  }
+  const offset = zone === 'Z' ? 0 : (zone!.startsWith('-') ? -1 : 1) * (+oh * 60 + +om) * MINUTE;
+  const millis = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
+  return dayNumberFromCivil(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
+}
+
+/**
+ * The UK calendar date (Europe/London) of an instant: British Summer Time runs from 01:00 UTC on the
+ * last Sunday of March to 01:00 UTC on the last Sunday of October, and a late-evening contact in
+ * summer already falls on the next UK day.
+ *
+ * Use it on every timestamp before counting working days: deadlines are counted in UK dates.
+ *
+ * @param instant - an ISO 8601 timestamp with `Z` or an offset, or a valid `Date`
+ * @param options - an optional landlord cut-off time
+ * @returns the UK date, `'YYYY-MM-DD'`
+ * @throws {@link InvalidInstantError} for a date-only string, a timestamp without offset, or an invalid `Date`
+ * @throws {@link DateOutOfRangeError} for an instant outside 2000 to 2100
+ *
+ * @example
+ * ```ts
+ * import { toUkDate } from 'housing-complaints/calendar';
+ *
+ * toUkDate('2024-06-30T23:30:00Z'); //=> '2024-07-01' (00:30 BST)
+ * toUkDate('2024-12-31T23:30:00Z'); //=> '2024-12-31' (GMT in winter)
+ * toUkDate('2024-07-01T17:30:00+01:00', { cutOff: '17:00' }); //=> '2024-07-02'
+ * ```
+ */
+export function toUkDate(instant: string | Date, options?: ToUkDateOptions): IsoDate {
+  const ms = instantMillis(instant);
+  const year = new Date(ms).getUTCFullYear();
+  const summer = ms >= lastSundayOneAm(year, 3) && ms < lastSundayOneAm(year, 10);
+  let local = ms + (summer ? 60 * MINUTE : 0);
+  const cutOff = options?.cutOff;
+  if (cutOff !== undefined) {
+    const match = typeof cutOff === 'string' ? HH_MM.exec(cutOff) : null;
+    if (!match) throw new InvalidCalendarInputError('cutOff', cutOff, "a time 'HH:MM' (00:00 to 23:59)");
+    const minuteOfDay = Math.floor((((local % DAY) + DAY) % DAY) / MINUTE);
+    if (minuteOfDay >= +match[1]! * 60 + +match[2]!) local += DAY;
+  }
+  const date = formatDayNumber(Math.floor(local / DAY));
+  spanIndex(date);
+  return date;
+}
