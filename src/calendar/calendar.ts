@@ -138,10 +138,19 @@ export function builtInHolidays(region: Region): readonly HolidayAt[] {
   return holidays;
 }
 
+/** @internal The span index of a date inside an input, or an {@link InvalidCalendarInputError} naming where it is. */
+export function inputDate(value: unknown, path: string): number {
+  try {
+    return spanIndex(value);
+  } catch {
+    throw new InvalidCalendarInputError(path, value, `a real date 'YYYY-MM-DD' from ${COVERED_FROM} to ${COVERED_THROUGH}`);
+  }
+}
+
 function dateList(value: unknown, path: string): number[] {
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw new InvalidCalendarInputError(path, value, "an array of 'YYYY-MM-DD' dates");
-  return value.map((date, i) => spanIndex(date, `date at ${path}[${i}]`));
+  return value.map((date, i) => inputDate(date, `${path}[${i}]`));
 }
 
 function holidayList(value: unknown, path: string): HolidayAt[] {
@@ -151,7 +160,7 @@ function holidayList(value: unknown, path: string): HolidayAt[] {
     if (typeof entry !== 'object' || entry === null) throw new InvalidCalendarInputError(`${path}[${i}]`, entry, 'an object { date, name }');
     const { date, name } = entry as { date?: unknown; name?: unknown };
     if (typeof name !== 'string' || name.trim() === '') throw new InvalidCalendarInputError(`${path}[${i}].name`, name, 'a non-empty name');
-    return { dayNumber: spanIndex(date, `date at ${path}[${i}].date`) + FIRST_DAY, name: name.trim(), substitute: false };
+    return { dayNumber: inputDate(date, `${path}[${i}].date`) + FIRST_DAY, name: name.trim(), substitute: false };
   });
 }
 

@@ -3,7 +3,7 @@
  *
  * Each holiday is three base-36 characters holding `delta * 64 + nameIndex * 2 + substitute`,
  * where `delta` is the number of days since the previous holiday of the same region (the first
- * counts from 1999-12-31). A century of three divisions fits in about 10 kB, 3 kB gzipped.
+ * counts from 1999-12-31). A century of three divisions (2,738 days off) fits in about 8 kB, under 2 kB gzipped.
  * @internal
  * @module
  */

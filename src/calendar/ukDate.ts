@@ -1,6 +1,7 @@
 import { InvalidCalendarInputError, InvalidInstantError } from './errors.js';
 import { dayNumberFromCivil, daysInMonth, formatDayNumber, weekday, type IsoDate } from './isoDate.js';
-import { spanIndex } from './span.js';
+import { DateOutOfRangeError } from './errors.js';
+import { COVERED_FROM, COVERED_THROUGH, FIRST_DAY, LAST_DAY } from './span.js';
 
 /**
  * Options of {@link toUkDate}.
@@ -86,7 +87,10 @@ export function toUkDate(instant: string | Date, options?: ToUkDateOptions): Iso
     const minuteOfDay = Math.floor((((local % DAY) + DAY) % DAY) / MINUTE);
     if (minuteOfDay >= +match[1]! * 60 + +match[2]!) local += DAY;
   }
-  const date = formatDayNumber(Math.floor(local / DAY));
-  spanIndex(date);
-  return date;
+  const dayNumber = Math.floor(local / DAY);
+  if (dayNumber < FIRST_DAY || dayNumber > LAST_DAY) {
+    const shown = instant instanceof Date ? instant.toISOString() : instant;
+    throw new DateOutOfRangeError(shown, COVERED_FROM, COVERED_THROUGH, `The instant '${shown}' falls on a UK date that`);
+  }
+  return formatDayNumber(dayNumber);
 }

@@ -96,6 +96,15 @@ describe('outside the covered span: a typed error, never a guess', () => {
     expect((error as Error).message).toContain(date);
   });
 
+  it('refuses a count one working day past either end of the span, and allows one up to it', () => {
+    expect(calendar.addWorkingDays('2100-12-30', 1)).toBe('2100-12-31');
+    expect(isDateOutOfRangeError(caught(() => calendar.addWorkingDays('2100-12-31', 1)))).toBe(true);
+    expect(isDateOutOfRangeError(caught(() => calendar.nextWorkingDay('2100-12-31')))).toBe(true);
+    expect(calendar.addWorkingDays('2000-01-05', -1)).toBe('2000-01-04');
+    expect(isDateOutOfRangeError(caught(() => calendar.addWorkingDays('2000-01-04', -1)))).toBe(true);
+    expect(calendar.workingDaysBetween('2000-01-01', '2100-12-31')).toBeGreaterThan(25_000);
+  });
+
   it('refuses a count that runs off either end', () => {
     expect(isDateOutOfRangeError(caught(() => calendar.addWorkingDays('2100-12-20', 20)))).toBe(true);
     expect(isDateOutOfRangeError(caught(() => calendar.addWorkingDays('2000-01-10', -20)))).toBe(true);
@@ -129,10 +138,16 @@ describe('bad calendar options', () => {
     expect(isInvalidCalendarInputError(caught(() => createWorkingDayCalendar(null as never)))).toBe(true);
   });
 
-  it('rejects a bad date among the closures, naming where it is', () => {
-    const error = caught(() => createWorkingDayCalendar({ region: 'scotland', closures: ['2024-12-27', '2024-12-32'] }));
-    expect(isInvalidDateError(error)).toBe(true);
-    expect((error as Error).message).toContain('closures[1]');
+  it.each([
+    [{ closures: ['2024-12-27', '2024-12-32'] }, 'closures[1]', '"2024-12-32"'],
+    [{ closures: ['2101-01-01'] }, 'closures[0]', '"2101-01-01"'],
+    [{ workingDays: [20240101] }, 'workingDays[0]', '20240101'],
+    [{ extraHolidays: [{ date: '1999-12-31', name: 'Millennium' }] }, 'extraHolidays[0].date', '"1999-12-31"'],
+  ])('rejects a bad date among the adjustments %j, naming where it is', (adjustments, path, shown) => {
+    const error = caught(() => createWorkingDayCalendar({ region: 'scotland', ...(adjustments as object) }));
+    expect(isInvalidCalendarInputError(error)).toBe(true);
+    expect((error as InvalidCalendarInputError).path).toBe(path);
+    expect((error as Error).message).toContain(shown);
   });
 
   it('tells one error kind from another', () => {

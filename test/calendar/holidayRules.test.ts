@@ -15,6 +15,16 @@ describe.each(REGIONS)('the %s holidays 2000 to 2100 against the statutory rules
     expect(mismatches).toEqual([]);
   });
 
+  it('marks exactly the substitute days as substitutes, in every year', () => {
+    const mismatches: string[] = [];
+    for (let year = 2000; year <= 2100; year++) {
+      const expected = ruleHolidays(region, year).filter((h) => h.substitute).map((h) => h.date);
+      const actual = calendar.holidays(year).filter((h) => h.substitute).map((h) => h.date);
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${year}: ${actual.join(',')} vs ${expected.join(',')}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('never lists a holiday on a weekend', () => {
     for (let year = 2000; year <= 2100; year++) {
       for (const { date } of calendar.holidays(year)) expect([0, 6]).not.toContain(new Date(date).getUTCDay());

@@ -62,6 +62,12 @@ describe('toUkDate with a landlord cut-off', () => {
     expect(toUkDate('2024-12-31T17:30:00Z', { cutOff: '17:00' })).toBe('2025-01-01');
   });
 
+  it('counts everything as received the next day with a cut-off of 00:00, and nothing with 23:59 but the last minute', () => {
+    expect(toUkDate('2024-07-01T00:00:00+01:00', { cutOff: '00:00' })).toBe('2024-07-02');
+    expect(toUkDate('2024-07-01T23:58:59+01:00', { cutOff: '23:59' })).toBe('2024-07-01');
+    expect(toUkDate('2024-07-01T23:59:00+01:00', { cutOff: '23:59' })).toBe('2024-07-02');
+  });
+
   it.each(['5pm', '24:00', '17:60', 1700])('rejects the cut-off %s', (cutOff) => {
     try {
       toUkDate('2024-07-01T12:00:00Z', { cutOff: cutOff as string });
@@ -93,13 +99,33 @@ describe('toUkDate rejects what is not an instant', () => {
     }
   });
 
-  it('refuses instants whose UK date is outside 2000 to 2100', () => {
-    expect(() => toUkDate('1999-12-31T12:00:00Z')).toThrow(/outside the span/);
-    try {
-      toUkDate('2101-01-01T00:00:00Z');
-    } catch (error) {
-      expect(isDateOutOfRangeError(error)).toBe(true);
-    }
+  it.each(['1999-12-31T12:00:00Z', '2101-01-01T00:00:00Z', '2100-12-31T23:30:00-01:00', '0999-06-01T12:00:00Z', '9999-12-31T23:59:59-23:59', '2000-01-01T00:30:00+01:00'])(
+    'refuses %s, whose UK date is outside 2000 to 2100, naming the instant',
+    (instant) => {
+      try {
+        toUkDate(instant);
+        expect.unreachable();
+      } catch (error) {
+        expect(isDateOutOfRangeError(error)).toBe(true);
+        expect((error as Error).message).toContain(instant);
+      }
+    },
+  );
+
+  it('accepts the first and last instants of the span', () => {
     expect(toUkDate('1999-12-31T23:59:59-01:00')).toBe('2000-01-01');
+    expect(toUkDate('2100-12-31T23:59:59Z')).toBe('2100-12-31');
+    expect(() => toUkDate(new Date(8.64e15))).toThrow(/275760/);
+  });
+
+  it('truncates fractions of a second rather than rounding them into the next day', () => {
+    expect(toUkDate('2024-06-30T22:59:59.9999Z')).toBe('2024-06-30');
+    expect(toUkDate('2024-12-31T23:59:59.999999999Z')).toBe('2024-12-31');
+  });
+
+  it('refuses offsets beyond ±23:59', () => {
+    for (const instant of ['2024-06-30T12:00:00+24:00', '2024-06-30T12:00:00+05:60']) {
+      expect(() => toUkDate(instant)).toThrow(/Expected an instant/);
+    }
   });
 });

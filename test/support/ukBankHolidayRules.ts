@@ -103,5 +103,10 @@ export function ruleHolidays(region: Region, year: number): RuleHoliday[] {
     taken.add(iso(substitute));
     result.push({ date: iso(substitute), substitute: true });
   }
+  // GOV.UK's convention for Scotland: when 1 January is a Sunday, Monday 2 January is listed as the
+  // New Year's Day substitute and 2nd January moves to the Tuesday as its own substitute.
+  if (region === 'scotland' && utc(year, 1, 1).getUTCDay() === 0) {
+    for (const holiday of result) if (holiday.date === `${year}-01-02`) holiday.substitute = true;
+  }
   return result.sort((a, b) => (a.date < b.date ? -1 : 1));
 }
