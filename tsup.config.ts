@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'calendar/index': 'src/calendar/index.ts',
+    'letters/index': 'src/letters/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

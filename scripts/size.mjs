@@ -4,10 +4,15 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** Budgets in bytes, gzipped. The calendar's 15 kB comes from the foundation issue. */
+/**
+ * Budgets in bytes, gzipped, for everything a browser downloads, peer dependencies included (the
+ * letters bundle carries zod/mini). The calendar's 15 kB comes from the foundation issue; the
+ * others sit a few kB above today's size so growth is a decision, not an accident.
+ */
 export const BUDGETS = {
   'housing-complaints/calendar': 15 * 1024,
-  'housing-complaints': 15 * 1024,
+  'housing-complaints/letters': 20 * 1024,
+  'housing-complaints': 25 * 1024,
 };
 
 /** The minified, gzipped size of a bundle that imports everything from `specifier`. */

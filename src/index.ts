@@ -2,7 +2,8 @@
  * `housing-complaints`: the Housing Ombudsman's Complaint Handling Code 2024 as a library.
  *
  * Every export of the subpath entry points is re-exported here, named one by one. Import from a
- * subpath (`housing-complaints/calendar`) to keep a browser bundle to what it uses.
+ * subpath (`housing-complaints/calendar`, `housing-complaints/letters`) to keep a browser bundle
+ * to what it uses.
  *
  * @example
  * ```ts
@@ -40,3 +41,40 @@ export {
   type WorkingDayCalendarOptions,
   type ToUkDateOptions,
 } from './calendar/index.js';
+export {
+  Acknowledgement,
+  ComplaintDefinition,
+  Decision,
+  DeclineNotice,
+  EscalationRefusal,
+  ExtensionNotice,
+  Finding,
+  Letter,
+  OutstandingAction,
+  Remedy,
+  Stage1Response,
+  Stage2Response,
+  HOUSING_OMBUDSMAN,
+  OmbudsmanContact,
+  LETTER_KINDS,
+  letterParts,
+  LetterValidationError,
+  isLetterValidationError,
+  parseLetter,
+  validateLetter,
+  renderLetter,
+  InvalidRenderOptionsError,
+  isInvalidRenderOptionsError,
+  readability,
+  formatLetterDate,
+  formatPounds,
+  type LetterKind,
+  type LetterPart,
+  type LetterIssue,
+  type LetterValidation,
+  type RenderLetterOptions,
+  type LetterRecipient,
+  type LetterSender,
+  type LongSentence,
+  type ReadabilityReport,
+} from './letters/index.js';

@@ -1,0 +1,130 @@
+/**
+ * The parts each letter must contain, in the order the Code lists them, with the provision behind
+ * each. One table serves three readers: the validator (which provision an issue breaches), the
+ * renderer (the headings, in order) and the docs (the rules table).
+ */
+
+/**
+ * The kinds of letter the Code requires.
+ *
+ * @example
+ * ```ts
+ * LETTER_KINDS.length; //=> 6
+ * ```
+ */
+export const LETTER_KINDS = [
+  'acknowledgement',
+  'extension-notice',
+  'stage1-response',
+  'stage2-response',
+  'decline-notice',
+  'escalation-refusal',
+] as const;
+
+/**
+ * One of {@link LETTER_KINDS}.
+ *
+ * @example
+ * ```ts
+ * const kind: LetterKind = 'stage1-response';
+ * ```
+ */
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/**
+ * One required (or optional) part of a letter: the field that holds it, the Code provision that
+ * requires it, and the heading it is rendered under.
+ *
+ * @example
+ * ```ts
+ * const part: LetterPart = { field: 'escalation', provision: '6.9(g)', title: 'How to take your complaint to stage 2', required: true };
+ * ```
+ */
+export interface LetterPart {
+  /** The letter's field that holds this part. */
+  readonly field: string;
+  /** The Code provision that requires it, e.g. `'6.9(g)'`. */
+  readonly provision: string;
+  /** The heading it is rendered under. */
+  readonly title: string;
+  /** Whether every letter of this kind must have it (otherwise: when it applies). */
+  readonly required: boolean;
+}
+
+/** Fields every letter has, for the record the Code requires (5.12). */
+const RECORD_PROVISION = '5.12';
+
+function part(field: string, provision: string, title: string, required = true): LetterPart {
+  return { field, provision, title, required };
+}
+
+function responseParts(stage: 1 | 2): LetterPart[] {
+  const p = stage === 1 ? '6.9' : '6.19';
+  return [
+    part('stage', `${p}(a)`, 'The complaint stage'),
+    part('definition', `${p}(b)`, 'Your complaint as we understand it'),
+    part('decision', `${p}(c)`, 'Our decision'),
+    part('findings', `${p}(d)`, 'The reasons for our decision'),
+    part('remedies', `${p}(e)`, 'Putting things right'),
+    part('outstandingActions', `${p}(f)`, 'What we still have to do'),
+    ...(stage === 1
+      ? [part('escalation', '6.9(g)', 'How to take your complaint to stage 2')]
+      : [part('ombudsmanRoute', '6.19(g)', 'How to take your complaint to the Housing Ombudsman'), part('ombudsman', '6.19(g)', 'Housing Ombudsman contact details')]),
+  ];
+}
+
+/**
+ * The parts of a letter of `kind` at `stage`, in the Code's order.
+ *
+ * @param kind - the letter kind
+ * @param stage - 1 or 2, for the kinds that differ by stage (others ignore it)
+ * @returns the parts, each with its provision and heading
+ *
+ * @example
+ * ```ts
+ * letterParts('stage1-response', 1).map((p) => p.provision); //=> ['6.9(a)', '6.9(b)', '6.9(c)', '6.9(d)', '6.9(e)', '6.9(f)', '6.9(g)']
+ * letterParts('extension-notice', 2).at(-1).provision; //=> '6.16'
+ * ```
+ */
+export function letterParts(kind: LetterKind, stage: 1 | 2 = 1): readonly LetterPart[] {
+  switch (kind) {
+    case 'acknowledgement':
+      return [
+        part('stage', stage === 1 ? '6.2' : '6.11', 'The complaint stage'),
+        part('definition', '5.6', 'Your complaint as we understand it'),
+        part('handler', stage === 1 ? '6.2' : '6.11', 'Who is handling your complaint'),
+        part('respondBy', stage === 1 ? '6.3' : '6.14', 'When we will respond'),
+        part('clarificationRequested', '5.6', 'What we need you to clarify', false),
+        part('notResponsibleFor', '5.7', 'What we are not responsible for', false),
+      ];
+    case 'extension-notice': {
+      const p = stage === 1 ? '6.4' : '6.15';
+      return [
+        part('stage', p, 'The complaint stage'),
+        part('reasons', p, 'Why we need more time'),
+        part('newRespondBy', p, 'When we will now respond'),
+        part('goodReason', p, 'Why we need longer than the Code normally allows', false),
+        part('ombudsman', stage === 1 ? '6.5' : '6.16', 'Contacting the Housing Ombudsman'),
+      ];
+    }
+    case 'stage1-response':
+      return responseParts(1);
+    case 'stage2-response':
+      return responseParts(2);
+    case 'decline-notice':
+      return [
+        part('reasons', '2.4', 'Why we cannot accept your complaint'),
+        part('ombudsman', '2.4', 'Your right to take this decision to the Housing Ombudsman'),
+      ];
+    case 'escalation-refusal':
+      return [
+        part('reasons', '5.11', 'Why we cannot take your complaint to stage 2'),
+        part('ombudsman', '2.4', 'Your right to take this decision to the Housing Ombudsman'),
+      ];
+  }
+}
+
+/** @internal The provision behind the top-level `field` of a letter; the record fields cite 5.12. */
+export function fieldProvision(kind: LetterKind, stage: 1 | 2, field: string | number | undefined): string {
+  return letterParts(kind, stage).find((p) => p.field === field)?.provision ?? RECORD_PROVISION;
+}

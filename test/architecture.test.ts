@@ -1,0 +1,40 @@
+/**
+ * The folders are the architecture: each entry point may import only what its layer allows. A
+ * bundle of each entry point (with every package left external) lists what it really imports.
+ */
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function importsOf(entry: string): Promise<{ packages: string[]; files: string[] }> {
+  const result = await build({
+    entryPoints: [`${root}/src/${entry}`],
+    bundle: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs)[0]!;
+  return {
+    packages: [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort(),
+    files: Object.keys(result.metafile.inputs).sort(),
+  };
+}
+
+describe('module boundaries', () => {
+  it('housing-complaints/calendar imports no package at all (no XState, no zod, no date-holidays)', async () => {
+    const { packages, files } = await importsOf('calendar/index.ts');
+    expect(packages).toEqual([]);
+    expect(files.every((file) => file.startsWith('src/calendar/') || file === 'src/errors.ts')).toBe(true);
+  });
+
+  it('housing-complaints/letters imports zod/mini (tree-shakable) and nothing else: not XState', async () => {
+    const { packages, files } = await importsOf('letters/index.ts');
+    expect(packages).toEqual(['zod/mini']);
+    expect(files.some((file) => file.startsWith('src/machine/'))).toBe(false);
+  });
+});
