@@ -1,12 +1,22 @@
 /**
- * `npm run demo`: the statutory deadlines of one sample complaint, in each UK division.
+ * `npm run demo`: one sample complaint, from its deadlines to its stage 1 response.
  *
- * A resident complains late on the Friday before Christmas 2024, is acknowledged on the last
- * permitted day, and later asks for stage 2 in the week before St Patrick's Day. The same
- * complaint has different deadlines in England and Wales, Scotland and Northern Ireland, because
- * each has its own bank holidays.
+ * A resident complains late on the Friday before Christmas 2024 about a kitchen leak chased three
+ * times and damp and mould in a bedroom. First its statutory deadlines in each UK division (each
+ * has its own bank holidays), then the stage 1 response letter: validated against the Code and
+ * rendered as a housing officer would send it.
  */
-import { REGIONS, createWorkingDayCalendar, toUkDate, type IsoDate, type WorkingDayCalendar } from 'housing-complaints';
+import {
+  REGIONS,
+  createWorkingDayCalendar,
+  readability,
+  renderLetter,
+  toUkDate,
+  validateLetter,
+  type IsoDate,
+  type WorkingDayCalendar,
+} from 'housing-complaints';
+import { landlord, resident, stage1Response } from './letters/samples.js';
 
 const sample = {
   receivedAt: '2024-12-20T16:45:00Z',
@@ -52,3 +62,15 @@ for (const region of REGIONS) {
   const skipped = [2024, 2025].flatMap((year) => calendar.holidays(year)).filter((h) => h.date >= '2024-12-20' && h.date <= '2025-05-01');
   console.log(`  bank holidays on the way: ${skipped.map((h) => `${h.name} (${h.date})`).join(', ')}\n`);
 }
+
+console.log('The stage 1 response, England and Wales (Code 6.9: parts (a) to (g))');
+console.log('='.repeat(72));
+const forgotten = { ...stage1Response, escalation: undefined };
+const check = validateLetter(forgotten);
+if (!check.ok) {
+  console.log('A draft without part (g) is refused:');
+  for (const issue of check.issues) console.log(`  ${issue.provision}: ${issue.message}`);
+}
+const plain = readability(stage1Response);
+console.log(`The letter as sent reads as ${plain.band} (Flesch reading ease ${plain.score}).\n`);
+console.log(renderLetter(stage1Response, { format: 'text', landlord, resident }));
