@@ -113,9 +113,10 @@ export function generateLetterDocs(): string {
 
 The Complaint Handling Code 2024 says what each letter to a resident must contain. A stage 1
 response without (g), how to escalate, or an extension notice without the Ombudsman's contact
-details, is a breach of the Code. \`housing-complaints/letters\` makes such a letter impossible to
-send by mistake: zod schemas for the six letters, a validator whose every issue names the provision
-it enforces, renderers to text and HTML, and a plain-language check.
+details, is a breach of the Code. \`housing-complaints/letters\` checks every letter against the
+parts the Code requires before it can be rendered: zod schemas for the six letters, a validator
+whose every issue names the provision it enforces, renderers to text and HTML, and a
+plain-language check.
 
 It needs \`zod\` 4 (a peer dependency). It uses \`zod/mini\`, zod's tree-shakable build, so a
 browser bundle pays only for what the letters use; your own code can use either build. It does
@@ -148,9 +149,13 @@ renderLetter(letter, { format: 'text' }).includes('Thursday 23 January 2025'); /
 - \`parseLetter(letter)\` returns the letter or throws a \`LetterValidationError\` carrying the issues.
 - Each schema is exported beside its type of the same name (\`Stage1Response\` is both), and
   \`Letter\` is the union of all six, discriminated on \`kind\`.
-- Text is trimmed, and empty text is refused; dates must be real \`'YYYY-MM-DD'\` dates; unknown
-  fields are refused rather than silently dropped; \`__proto__\` and \`constructor\` keys are refused,
-  so a letter cannot pollute prototypes.
+- Text is trimmed, and text with no letter or digit (empty, or only invisible characters) is
+  refused; dates must be real \`'YYYY-MM-DD'\` dates; unknown fields are refused rather than silently
+  dropped; \`__proto__\` and \`constructor\` keys are refused, so a letter cannot pollute prototypes.
+  Input that cannot be read as plain data (a revoked proxy, a throwing getter) is an issue, not a crash.
+- Whether an extension goes beyond the Code's limit, or a response date beyond the Code's
+  timescale, depends on the deadline it changes: the lifecycle machine checks those with the
+  working-day clock (6.4, 6.15). A letter carries the \`goodReason\` field for it.
 - Rules that compare fields (every point answered, a decision that fits the findings) are checked
   once the letter has all its required fields.
 
@@ -183,9 +188,10 @@ whole document with its style inline.
 
 ## Plain language
 
-6.9 and 6.19 ask for "clear, plain language". \`readability(letter)\` scores the prose the landlord
-wrote (reasons, remedies, actions) with the Flesch reading-ease formula, lists the longest
-sentences, and gives warnings that cite the provision. It never makes a letter invalid.
+6.9 and 6.19 ask for "clear, plain language" in responses, and every letter needs it.
+\`readability(letter)\` scores the prose the landlord wrote (the points of complaint as worded,
+reasons, remedies, actions) with the Flesch reading-ease formula, lists the longest sentences, and
+gives warnings that cite 6.9 or 6.19. It never makes a letter invalid.
 
 \`\`\`ts
 const report = readability({

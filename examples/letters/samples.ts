@@ -74,7 +74,7 @@ export const stage1Response: Letter = {
   remedies: [
     { kind: 'apology', description: 'We are sorry that we did not fix the leak or inspect the mould when we should have' },
     { kind: 'action', description: 'Our contractor will repair the leak and dry out the wall', dueOn: '2025-01-31' },
-    { kind: 'financial', description: 'Compensation for the time and trouble caused', amountPence: 15000 },
+    { kind: 'financial', description: 'Compensation for the time and trouble caused, paid to your rent account', amountPence: 15000, dueOn: '2025-02-05' },
   ],
   outstandingActions: [
     { description: 'Treat the mould and redecorate the back bedroom', dueOn: '2025-02-14' },
@@ -114,7 +114,7 @@ export const stage2Response: Letter = {
       references: ['Housing Ombudsman remedies guidance'],
     },
   ],
-  remedies: [{ kind: 'financial', description: 'Further compensation for the impact of the mould, on top of the £150 already paid', amountPence: 35000 }],
+  remedies: [{ kind: 'financial', description: 'Further compensation for the impact of the mould, on top of the £150 already paid', amountPence: 35000, dueOn: '2025-03-18' }],
   outstandingActions: [],
   ombudsmanRoute: 'If you are still unhappy, you can ask the Housing Ombudsman to investigate your complaint. This is our final response',
   ombudsman: HOUSING_OMBUDSMAN,

@@ -66,6 +66,15 @@ export interface LetterDocument {
 }
 
 const p = (text: string): Block => ({ type: 'paragraph', text });
+
+/** A text field written by the landlord as paragraphs: blank lines separate them, single line breaks stay. */
+function prose(text: string): Block[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph, i, all) => p(i === all.length - 1 ? sentence(paragraph) : paragraph));
+}
 const list = (items: string[]): Block => ({ type: 'list', items });
 
 const TITLES: Record<Letter['kind'], (letter: Letter) => string> = {
@@ -128,7 +137,7 @@ function partBlocks(letter: Letter, field: string): Block[] {
         case 'respondBy':
           return [p(`We will send you our response by ${formatLetterDate(letter.respondBy)}.`)];
         case 'clarificationRequested':
-          return [p(sentence(letter.clarificationRequested!))];
+          return prose(letter.clarificationRequested!);
         case 'notResponsibleFor':
           return [p('Some of what you raised is not our responsibility, so we will not investigate it:'), list(letter.notResponsibleFor!)];
       }
@@ -138,11 +147,11 @@ function partBlocks(letter: Letter, field: string): Block[] {
         case 'stage':
           return [p(`Your complaint is at stage ${letter.stage} of our complaints procedure.`)];
         case 'reasons':
-          return [p(sentence(letter.reasons))];
+          return prose(letter.reasons);
         case 'newRespondBy':
           return [p(`We will now send you our response by ${formatLetterDate(letter.newRespondBy)}.`)];
         case 'goodReason':
-          return [p(sentence(letter.goodReason!))];
+          return prose(letter.goodReason!);
         case 'ombudsman':
           return ombudsmanBlocks(letter.ombudsman, 'If you are unhappy with this extension, you can contact the Housing Ombudsman:');
       }
@@ -160,7 +169,7 @@ function partBlocks(letter: Letter, field: string): Block[] {
           return letter.findings.flatMap((finding) => {
             const point = letter.definition.points.find((pt) => pt.id === finding.pointId)!;
             const refs = finding.references?.length ? [p(`We have referred to: ${finding.references.join('; ')}.`)] : [];
-            return [p(`${sentence(point.summary)} ${finding.upheld ? 'We have upheld this.' : 'We have not upheld this.'} ${sentence(finding.reasons)}`), ...refs];
+            return [p(`${sentence(point.summary)} ${finding.upheld ? 'We have upheld this.' : 'We have not upheld this.'}`), ...prose(finding.reasons), ...refs];
           });
         case 'remedies':
           return letter.remedies.length ? [list(letter.remedies.map(remedyText))] : [p('We have not offered a remedy, because we did not find that anything went wrong.')];
@@ -172,12 +181,12 @@ function partBlocks(letter: Letter, field: string): Block[] {
           if (letter.kind !== 'stage1-response') break;
           return [
             p('If you are not satisfied with this response, you can ask us to take your complaint to stage 2. You do not have to tell us why.'),
-            p(sentence(letter.escalation.route)),
+            ...prose(letter.escalation.route),
             ...(letter.escalation.requestBy ? [p(`Please ask by ${formatLetterDate(letter.escalation.requestBy)}.`)] : []),
           ];
         case 'ombudsmanRoute':
           if (letter.kind !== 'stage2-response') break;
-          return [p(sentence(letter.ombudsmanRoute))];
+          return prose(letter.ombudsmanRoute);
         case 'ombudsman':
           if (letter.kind !== 'stage2-response') break;
           return ombudsmanBlocks(letter.ombudsman, 'You can contact the Housing Ombudsman:');
@@ -185,7 +194,7 @@ function partBlocks(letter: Letter, field: string): Block[] {
       break;
     case 'decline-notice':
     case 'escalation-refusal':
-      if (field === 'reasons') return [p(sentence(letter.reasons))];
+      if (field === 'reasons') return prose(letter.reasons);
       if (field === 'ombudsman') return ombudsmanBlocks(letter.ombudsman, 'You have the right to ask the Housing Ombudsman to look at this decision:');
       break;
   }

@@ -3,6 +3,7 @@
  * and the longest sentences. A warning for the writer, never a validation failure.
  */
 import type { Letter } from './schemas.js';
+import { parseLetter } from './validate.js';
 
 /**
  * One long sentence found in a letter.
@@ -103,10 +104,11 @@ function band(score: number): ReadabilityReport['band'] {
 
 /**
  * How plainly a letter reads: the Flesch reading-ease score of the prose the landlord wrote
- * (reasons, findings, remedies, actions), and its longest sentences. Use it as a warning in an
+ * (reasons, the points of complaint as the landlord worded them, findings, remedies, actions), and
+ * its longest sentences. Use it as a warning in an
  * editor; it never makes a letter invalid.
  *
- * @param letter - a letter (it is not validated here)
+ * @param letter - a letter (validated first: an invalid one throws {@link LetterValidationError})
  * @returns the score, its band, counts, the longest sentences and warnings citing 6.9 or 6.19
  *
  * @example
@@ -120,11 +122,14 @@ function band(score: number): ReadabilityReport['band'] {
  * ```
  */
 export function readability(letter: Letter): ReadabilityReport {
-  const stageProvision = letter.kind === 'stage2-response' || ('stage' in letter && letter.stage === 2) ? '6.19' : '6.9';
+  const valid = parseLetter(letter);
+  // 6.9 and 6.19 ask for clear, plain language in responses; other letters are held to the same standard.
+  const asks =
+    valid.kind === 'stage1-response' ? '6.9 asks' : valid.kind === 'stage2-response' ? '6.19 asks' : 'the Code asks of responses (6.9, 6.19), and every letter needs,';
   let words = 0;
   let syllableCount = 0;
   const sentences: LongSentence[] = [];
-  for (const { path, text } of prose(letter)) {
+  for (const { path, text } of prose(valid)) {
     for (const raw of text.split(/(?<=[.!?])\s+/)) {
       const sentenceWords = raw.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w));
       if (sentenceWords.length === 0) continue;
@@ -138,11 +143,11 @@ export function readability(letter: Letter): ReadabilityReport {
   const longest = [...sentences].sort((a, b) => b.words - a.words).slice(0, 3);
   const warnings: string[] = [];
   if (clamped < PLAIN_ENGLISH) {
-    warnings.push(`Reading ease is ${clamped} (${band(clamped)}); ${stageProvision} asks for clear, plain language (aim for ${PLAIN_ENGLISH} or more: shorter sentences, shorter words).`);
+    warnings.push(`Reading ease is ${clamped} (${band(clamped)}); ${asks} clear, plain language (aim for ${PLAIN_ENGLISH} or more: shorter sentences, shorter words).`);
   }
   const long = sentences.filter((s) => s.words > LONG_SENTENCE);
   if (long.length > 0) {
-    warnings.push(`${long.length} sentence${long.length === 1 ? ' has' : 's have'} more than ${LONG_SENTENCE} words (longest: ${longest[0]!.words}); ${stageProvision} asks for clear, plain language.`);
+    warnings.push(`${long.length} sentence${long.length === 1 ? ' has' : 's have'} more than ${LONG_SENTENCE} words (longest: ${longest[0]!.words}); ${asks} clear, plain language.`);
   }
   return { score: clamped, band: band(clamped), words, sentences: sentences.length, longestSentences: longest, warnings };
 }

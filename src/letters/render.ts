@@ -76,12 +76,17 @@ function wrap(text: string, indent = '', firstIndent = indent): string[] {
   return lines;
 }
 
+/** Breaks words longer than a line, so no line is wider than {@link WIDTH}. */
+function breakLongWords(text: string, room: number): string {
+  return text.replace(new RegExp(`\\S{${room + 1},}`, 'g'), (word) => word.match(new RegExp(`.{1,${room}}`, 'g'))!.join(' '));
+}
+
 function textBlock(block: Block): string[] {
   switch (block.type) {
     case 'paragraph':
-      return wrap(block.text);
+      return block.text.split('\n').flatMap((line) => wrap(breakLongWords(line, WIDTH)));
     case 'list':
-      return block.items.flatMap((item) => wrap(item, '  ', '- '));
+      return block.items.flatMap((item) => wrap(breakLongWords(item, WIDTH - 2), '  ', '- '));
     case 'address':
       return block.lines.map((line) => `  ${line}`);
   }
@@ -111,7 +116,7 @@ function escapeHtml(text: string): string {
 function htmlBlock(block: Block): string {
   switch (block.type) {
     case 'paragraph':
-      return `<p>${escapeHtml(block.text)}</p>`;
+      return `<p>${block.text.split('\n').map(escapeHtml).join('<br>')}</p>`;
     case 'list':
       return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
     case 'address':
@@ -142,15 +147,25 @@ function toHtml(doc: LetterDocument, standalone: boolean): string {
   return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${article}\n</body>\n</html>\n`;
 }
 
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const FIELDS = { landlord: ['name', 'address', 'phone', 'email', 'signOff'], resident: ['name', 'address'] } as const;
+
+/** Landlord and resident details go straight into the letter, so each must be one clean line of text. */
 function checkPeople(options: RenderLetterOptions): void {
   for (const key of ['landlord', 'resident'] as const) {
-    const who = options[key];
+    const who = options[key] as Record<string, unknown> | undefined;
     if (who === undefined) continue;
-    if (typeof who !== 'object' || who === null || typeof who.name !== 'string' || who.name.trim() === '') {
-      throw new InvalidRenderOptionsError(`${key}.name`, (who as { name?: unknown } | null)?.name, 'a non-empty name');
+    if (typeof who !== 'object' || who === null) throw new InvalidRenderOptionsError(key, who, 'an object with a name');
+    for (const field of Object.keys(who)) {
+      if (!(FIELDS[key] as readonly string[]).includes(field)) throw new InvalidRenderOptionsError(`${key}.${field}`, who[field], `one of ${FIELDS[key].join(', ')}`);
     }
-    if (who.address !== undefined && !(Array.isArray(who.address) && who.address.every((line) => typeof line === 'string'))) {
-      throw new InvalidRenderOptionsError(`${key}.address`, who.address, 'an array of address lines');
+    for (const field of FIELDS[key]) {
+      const value = who[field];
+      if (value === undefined && field !== 'name') continue;
+      const lines = field === 'address' ? value : [value];
+      if (!Array.isArray(lines) || lines.some((line) => typeof line !== 'string' || line.trim() === '' || CONTROL.test(line) || line.length > 200)) {
+        throw new InvalidRenderOptionsError(`${key}.${field}`, value, field === 'address' ? 'an array of address lines, each one line of text' : 'one line of text, without line breaks');
+      }
     }
   }
 }

@@ -86,13 +86,17 @@ export const Decision = z.literal(['upheld', 'partly-upheld', 'not-upheld'], { e
  */
 export type Decision = z.infer<typeof Decision>;
 
+/** Remedies that happen after the letter, so must say by when (7.3); an apology or explanation is given in the letter itself. */
+const DATED_REMEDIES = new Set(['action', 'financial', 'record-amended', 'policy-change']);
+
 /**
- * A remedy (7.1): what the landlord will do to put things right. An `action` says by when
- * (`dueOn`), and a `financial` remedy says how much in whole pence (7.3: what will happen and by when).
+ * A remedy (7.1): what the landlord will do to put things right. Anything still to happen (an
+ * `action`, a `financial` payment, an amended record, a policy change) says by when (`dueOn`), and a
+ * `financial` remedy says how much in whole pence (7.3: what will happen and by when).
  *
  * @example
  * ```ts
- * Remedy.parse({ kind: 'financial', description: 'Compensation for the delay', amountPence: 15000 }).amountPence; //=> 15000
+ * Remedy.parse({ kind: 'financial', description: 'Compensation for the delay', amountPence: 15000, dueOn: '2025-02-07' }).amountPence; //=> 15000
  * ```
  */
 export const Remedy = z
@@ -116,8 +120,8 @@ export const Remedy = z
     if (remedy.kind !== 'financial' && remedy.amountPence !== undefined) {
       breach(ctx, ['amountPence'], '7.3', 'only a financial remedy has an amount');
     }
-    if (remedy.kind === 'action' && remedy.dueOn === undefined) {
-      breach(ctx, ['dueOn'], '7.3', 'an action must say by when it will be done (dueOn)');
+    if (DATED_REMEDIES.has(remedy.kind) && remedy.dueOn === undefined) {
+      breach(ctx, ['dueOn'], '7.3', `${remedy.kind === 'action' ? 'an action' : `a ${remedy.kind} remedy`} must say by when it will be done (dueOn)`);
     }
     }),
   );
@@ -149,7 +153,7 @@ export const Finding = z.strictObject({
   /** Clear reasons for the finding. */
   reasons: text,
   /** The policy, law or good practice relied on. */
-  references: z.optional(z.array(text)),
+  references: z.optional(z.array(text).check(z.minLength(1, { error: 'must list at least one reference, or be left out' }))),
 });
 
 /**
@@ -226,7 +230,7 @@ export const Acknowledgement = z
     /** Where anything is unclear, what the resident is asked to clarify (5.6). */
     clarificationRequested: z.optional(text),
     /** Aspects the landlord is not responsible for (5.7). */
-    notResponsibleFor: z.optional(z.array(text)),
+    notResponsibleFor: z.optional(z.array(text).check(z.minLength(1, { error: 'must list at least one aspect, or be left out' }))),
   })
   .check(
     z.superRefine((letter, ctx) => {

@@ -130,7 +130,8 @@ function toIssues(input: unknown, error: z.core.$ZodError): LetterIssue[] {
     }
     const custom = issue.code === 'custom' ? (issue.params as { provision?: string } | undefined)?.provision : undefined;
     // A stage that is there but is neither 1 nor 2 breaks the two-stage rule itself (5.2).
-    const provision = custom ?? (path.length === 1 && path[0] === 'stage' && isPresent(input, path) ? '5.2' : provisionFor(kind, stage, path));
+    const stageValue = path.length === 1 && path[0] === 'stage' ? (input as { stage?: unknown }).stage : undefined;
+    const provision = custom ?? (stageValue !== undefined && stageValue !== 1 && stageValue !== 2 ? '5.2' : provisionFor(kind, stage, path));
     let message: string;
     if (path.length === 0) {
       message = typeof input === 'object' && input !== null && !Array.isArray(input) ? `the letter ${issue.message}` : 'a letter must be an object';
@@ -171,7 +172,13 @@ function toIssues(input: unknown, error: z.core.$ZodError): LetterIssue[] {
  * ```
  */
 export function validateLetter(letter: unknown): LetterValidation {
-  const result = Letter.safeParse(letter);
+  let result: ReturnType<typeof Letter.safeParse>;
+  try {
+    result = Letter.safeParse(letter);
+  } catch (error) {
+    // A revoked Proxy, a getter that throws, or input so large it exhausts the stack.
+    return { ok: false, issues: [{ path: [], provision: '5.12', message: `the letter could not be read (${error instanceof Error ? error.name : 'error'}): a letter must be plain data` }] };
+  }
   return result.success ? { ok: true, letter: result.data } : { ok: false, issues: toIssues(letter, result.error) };
 }
 

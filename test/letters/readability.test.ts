@@ -22,10 +22,14 @@ describe('readability', () => {
     expect(report.longestSentences[0]).toMatchObject({ path: ['reasons'], words: 37 });
     expect(report.longestSentences[1]).toMatchObject({ text: 'We are sorry.', words: 3 });
     expect(report.warnings).toHaveLength(2);
-    expect(report.warnings.every((w) => w.includes('6.9'))).toBe(true);
+    expect(report.warnings.every((w) => w.includes('6.9, 6.19'))).toBe(true);
     const stage2 = structuredClone(samples.stage2Response) as Extract<Letter, { kind: 'stage2-response' }>;
     stage2.findings[0]!.reasons = dense;
     expect(readability(stage2).warnings.some((w) => w.includes('6.19'))).toBe(true);
+  });
+
+  it('refuses to score something that is not a valid letter', () => {
+    for (const input of [null, { kind: 'acknowledgement' }]) expect(() => readability(input as never)).toThrow(/not valid|must be an object/);
   });
 
   it('is a warning only: a hard-to-read letter is still valid', () => {

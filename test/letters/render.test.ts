@@ -85,23 +85,29 @@ describe('renderLetter: the parts in the Code’s order', () => {
       The reasons for our decision
       ----------------------------
       The kitchen leak was reported in October and chased three times, but it has
-      still not been repaired. We have upheld this. Our records show three repair
-      requests since 14 October. Two appointments were missed by our contractor.
-      Our repairs policy says a leak must be fixed within 20 working days.
+      still not been repaired. We have upheld this.
+
+      Our records show three repair requests since 14 October. Two appointments
+      were missed by our contractor. Our repairs policy says a leak must be fixed
+      within 20 working days.
 
       We have referred to: Repairs policy, section 4.2.
 
       There is damp and mould in the back bedroom, and nobody came to look at it
-      after you reported it. We have upheld this. You reported the mould on 29
-      November and we did not inspect it. We should have visited within 10 working
-      days. The survey on 15 January found the leak has made the wall damp.
+      after you reported it. We have upheld this.
+
+      You reported the mould on 29 November and we did not inspect it. We should
+      have visited within 10 working days. The survey on 15 January found the leak
+      has made the wall damp.
 
       We have referred to: Damp and mould policy, section 3; Awaab's Law
       timescales for significant hazards.
 
       A member of staff was rude to you on the phone on 2 December. We have not
-      upheld this. We listened to the recording of the call. The adviser was firm
-      but polite, and explained the next steps clearly.
+      upheld this.
+
+      We listened to the recording of the call. The adviser was firm but polite,
+      and explained the next steps clearly.
 
       Putting things right
       --------------------
@@ -109,7 +115,8 @@ describe('renderLetter: the parts in the Code’s order', () => {
         when we should have.
       - Action to put things right: Our contractor will repair the leak and dry
         out the wall. By Friday 31 January 2025.
-      - A payment (£150.00): Compensation for the time and trouble caused.
+      - A payment (£150.00): Compensation for the time and trouble caused, paid to
+        your rent account. By Wednesday 5 February 2025.
 
       What we still have to do
       ------------------------
@@ -184,13 +191,22 @@ describe('HTML output', () => {
     return letter;
   }
 
-  it.each(payloads)('escapes everything that came from input: %s', (payload) => {
-    const html = renderLetter(hostile(payload), {
+  function hostileStage2(payload: string): Letter {
+    const letter = structuredClone(samples.stage2Response) as Extract<Letter, { kind: 'stage2-response' }>;
+    letter.ombudsman = { name: payload, address: payload, phone: payload, email: 'info@housing-ombudsman.org.uk', website: payload };
+    letter.ombudsmanRoute = payload;
+    return letter;
+  }
+
+  it.each(payloads.flatMap((payload) => [[payload, hostile(payload)], [`${payload} (stage 2, Ombudsman block)`, hostileStage2(payload)]] as const))('escapes everything that came from input: %s', (name, letter) => {
+    const payload = name.replace(' (stage 2, Ombudsman block)', '');
+    const html = renderLetter(letter, {
       format: 'html',
       standalone: true,
       landlord: { name: payload, address: [payload], phone: payload, email: payload, signOff: payload },
       resident: { name: payload, address: [payload] },
     });
+    expect(html.split(payload).length - 1).toBe(payload.includes('<') || payload.includes('"') || payload.includes("'") || payload.includes('&') ? 0 : html.split(payload).length - 1);
     expect(html).not.toContain(payload.includes('<') || payload.includes('"') || payload.includes("'") ? payload : '\u0000');
     expect(html).not.toMatch(/<script|<img|<iframe|<b>/i);
     // Every tag is the renderer's own, with only the renderer's own attributes: no input became markup.
@@ -199,6 +215,12 @@ describe('HTML output', () => {
     }
     const tags = new Set([...html.matchAll(/<\/?([a-z0-9!]+)/gi)].map((m) => m[1]!.toLowerCase()));
     expect([...tags].sort()).toEqual(['!doctype', 'address', 'article', 'body', 'br', 'h1', 'h2', 'head', 'html', 'li', 'meta', 'p', 'section', 'style', 'title', 'ul']);
+  });
+
+  it('escapes & so text cannot smuggle entities', () => {
+    const letter = structuredClone(samples.declineNotice) as Extract<Letter, { kind: 'decline-notice' }>;
+    letter.reasons = 'Tom & Jerry said &lt;script&gt;';
+    expect(renderLetter(letter, { format: 'html' })).toContain('<p>Tom &amp; Jerry said &amp;lt;script&amp;gt;.</p>');
   });
 
   it('loads nothing from elsewhere', () => {
@@ -233,6 +255,24 @@ describe('HTML output', () => {
   });
 });
 
+describe('text that spans lines', () => {
+  it('keeps paragraphs and line breaks the landlord wrote', () => {
+    const letter = structuredClone(samples.declineNotice) as Extract<Letter, { kind: 'decline-notice' }>;
+    letter.reasons = 'First paragraph.\n\nSecond paragraph:\n1. item one\n2. item two';
+    const text = renderLetter(letter, { format: 'text' });
+    expect(text).toContain('First paragraph.\n\nSecond paragraph:\n1. item one\n2. item two.\n');
+    expect(renderLetter(letter, { format: 'html' })).toContain('<p>First paragraph.</p><p>Second paragraph:<br>1. item one<br>2. item two.</p>');
+  });
+
+  it('never prints a line wider than 76 columns, breaking words that are longer', () => {
+    const letter = structuredClone(samples.declineNotice) as Extract<Letter, { kind: 'decline-notice' }>;
+    letter.reasons = `See ${'https://example.org/'.padEnd(150, 'x')} and ${'y'.repeat(90)}`;
+    const lines = renderLetter(letter, { format: 'text' }).split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(76);
+    expect(lines.join('')).toContain('y'.repeat(76));
+  });
+});
+
 describe('renderLetter refuses', () => {
   it('an invalid letter, with the validation error', () => {
     const letter = structuredClone(samples.extensionNotice) as Record<string, unknown>;
@@ -248,7 +288,17 @@ describe('renderLetter refuses', () => {
   });
 
   it('an unknown format, and a landlord or resident without a name', () => {
-    for (const options of [{ format: 'pdf' }, null, { format: 'text', resident: { name: ' ' } }, { format: 'html', landlord: {} }, { format: 'text', resident: { name: 'A', address: 'one line' } }]) {
+    for (const options of [
+      { format: 'pdf' },
+      null,
+      { format: 'text', resident: { name: ' ' } },
+      { format: 'html', landlord: {} },
+      { format: 'text', resident: { name: 'A', address: 'one line' } },
+      { format: 'html', landlord: { name: 'L', phone: 123 } },
+      { format: 'text', resident: { name: 'Mr X,\n\nWhy we cannot accept your complaint\n---' } },
+      { format: 'text', landlord: { name: 'L', signOff: 'Jo\u202eevil' } },
+      { format: 'text', resident: { name: 'A', title: 'Dr' } },
+    ]) {
       try {
         renderLetter(samples.declineNotice, options as never);
         expect.unreachable();

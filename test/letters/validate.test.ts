@@ -192,10 +192,10 @@ describe('remedies (7.1, 7.3)', () => {
 
   it('requires a whole, positive amount for a financial remedy', () => {
     for (const amountPence of [0, -500, 12.5, undefined, Number.NaN]) {
-      const issues = issuesOf(withRemedy({ kind: 'financial', description: 'Compensation', ...(amountPence === undefined ? {} : { amountPence }) }));
+      const issues = issuesOf(withRemedy({ kind: 'financial', description: 'Compensation', dueOn: '2025-02-07', ...(amountPence === undefined ? {} : { amountPence }) }));
       expect(issues).toContainEqual(expect.objectContaining({ path: ['remedies', 0, 'amountPence'], provision: '7.3' }));
     }
-    expect(validateLetter(withRemedy({ kind: 'financial', description: 'Compensation', amountPence: 1 })).ok).toBe(true);
+    expect(validateLetter(withRemedy({ kind: 'financial', description: 'Compensation', amountPence: 1, dueOn: '2025-02-07' })).ok).toBe(true);
   });
 
   it('refuses an amount on a remedy that is not financial', () => {
@@ -231,8 +231,25 @@ describe('remedies (7.1, 7.3)', () => {
     expect(validateLetter(withRemedy({ kind: 'action', description: 'Fix the leak', dueOn: '2025-02-01' })).ok).toBe(true);
   });
 
+  it.each(['financial', 'record-amended', 'policy-change'])('requires a %s remedy to say by when (7.3)', (kind) => {
+    const remedy = { kind, description: 'Put right', ...(kind === 'financial' ? { amountPence: 100 } : {}) };
+    expect(issuesOf(withRemedy(remedy))).toEqual([expect.objectContaining({ path: ['remedies', 0, 'dueOn'], provision: '7.3' })]);
+  });
+
+  it('does not ask an apology or an explanation for a date: they are given in the letter', () => {
+    expect(validateLetter(withRemedy({ kind: 'apology', description: 'We are sorry' })).ok).toBe(true);
+    expect(validateLetter(withRemedy({ kind: 'explanation', description: 'Why the repair was late' })).ok).toBe(true);
+  });
+
   it('refuses an unknown kind of remedy', () => {
     expect(issuesOf(withRemedy({ kind: 'voucher', description: 'A voucher' }))[0]).toMatchObject({ path: ['remedies', 0, 'kind'], provision: '7.3' });
+  });
+
+  it('requires a remedy when a single finding is upheld (7.1)', () => {
+    const letter = copy(s1);
+    letter.findings = s1.findings.map((f, i) => ({ ...f, upheld: i === 0 }));
+    letter.remedies = [];
+    expect(issuesOf(letter)).toEqual([expect.objectContaining({ path: ['remedies'], provision: '7.1' })]);
   });
 
   it('requires a remedy when anything is upheld (7.1), and none when nothing is', () => {
@@ -289,6 +306,48 @@ describe('text, dates and exactness', () => {
     expect(issuesOf(letter)).toEqual([{ path: ['reasons'], provision: '2.4', message: 'reasons: must not be empty' }]);
   });
 
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['a word joiner and a soft hyphen', '\u2060\u00ad'],
+    ['a Hangul filler', '\u3164'],
+    ['a Braille blank', '\u2800'],
+    ['a lone combining mark', '\u0301'],
+    ['punctuation only', '...'],
+  ])('refuses text that is only %s', (_, value) => {
+    const letter = copy(samples.declineNotice);
+    letter.reasons = value;
+    expect(issuesOf(letter)).toEqual([{ path: ['reasons'], provision: '2.4', message: 'reasons: must contain words, not only invisible characters or symbols' }]);
+  });
+
+  it('refuses empty optional text: an empty clarification, responsibility or reference', () => {
+    const ack = copy(samples.acknowledgement);
+    ack.clarificationRequested = ' ';
+    ack.notResponsibleFor = [];
+    expect(issuesOf(ack).map((i) => `${i.provision} ${i.message}`)).toEqual([
+      '5.6 clarificationRequested: must not be empty',
+      '5.7 notResponsibleFor: must list at least one aspect, or be left out',
+    ]);
+    ack.clarificationRequested = 'Which window?';
+    ack.notResponsibleFor = [''];
+    expect(issuesOf(ack)[0]).toMatchObject({ path: ['notResponsibleFor', 0], provision: '5.7' });
+    const response = copy(s1);
+    response.findings[0].references = [];
+    expect(issuesOf(response)[0]).toMatchObject({ path: ['findings', 0, 'references'], provision: '6.9(d)' });
+  });
+
+  it('cites the stage 2 provisions for stage 2 dates: 6.14, 6.15, 6.17', () => {
+    const ack = copy(samples.stage2Acknowledgement);
+    ack.respondBy = '2025-01-01';
+    expect(issuesOf(ack)[0]!.provision).toBe('6.14');
+    const notice = copy(samples.extensionNotice);
+    notice.stage = 2;
+    notice.newRespondBy = '2025-01-01';
+    expect(issuesOf(notice)[0]!.provision).toBe('6.15');
+    const response = copy(s2);
+    response.outstandingActions = [{ description: 'Survey', dueOn: '2025-01-01' }];
+    expect(issuesOf(response)[0]!.provision).toBe('6.17');
+  });
+
   it('refuses dates that are not real ISO dates, naming them', () => {
     const letter = copy(samples.acknowledgement);
     letter.sentOn = '2024-02-30';
@@ -335,10 +394,27 @@ describe('text, dates and exactness', () => {
     for (const notALetter of [null, undefined, 'letter', 42, []]) expect(issuesOf(notALetter)).toEqual([{ path: [], provision: '5.12', message: 'a letter must be an object' }]);
   });
 
-  it('refuses a third stage (5.2)', () => {
+  it('refuses a third stage (5.2), and cites the letter’s own part for a stage that is legal but wrong', () => {
     const letter = copy(samples.acknowledgement);
     letter.stage = 3;
-    expect(issuesOf(letter)[0]).toMatchObject({ path: ['stage'], message: 'stage: must be 1 or 2 (the Code has two stages, 5.2)' });
+    expect(issuesOf(letter)[0]).toMatchObject({ path: ['stage'], provision: '5.2', message: 'stage: must be 1 or 2 (the Code has two stages, 5.2)' });
+    const response = copy(s1);
+    response.stage = 2;
+    expect(issuesOf(response)[0]).toMatchObject({ path: ['stage'], provision: '6.9(a)' });
+  });
+
+  it('never throws on hostile input: huge arrays, revoked proxies, throwing getters', () => {
+    const huge = copy(samples.acknowledgement);
+    huge.notResponsibleFor = Array(200_000).fill(1);
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const getter = copy(samples.declineNotice);
+    Object.defineProperty(getter, 'reasons', { enumerable: true, get: () => { throw new Error('boom'); } });
+    for (const input of [huge, proxy, getter]) {
+      const result = validateLetter(input);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? [] : result.issues.every((i) => i.provision === '5.12' || i.provision === '5.7')).toBe(true);
+    }
   });
 
   it('refuses an empty complaint definition and duplicate point ids (5.6)', () => {
