@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'calendar/index': 'src/calendar/index.ts',
     'letters/index': 'src/letters/index.ts',
+    'machine/index': 'src/machine/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

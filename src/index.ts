@@ -2,8 +2,8 @@
  * `housing-complaints`: the Housing Ombudsman's Complaint Handling Code 2024 as a library.
  *
  * Every export of the subpath entry points is re-exported here, named one by one. Import from a
- * subpath (`housing-complaints/calendar`, `housing-complaints/letters`) to keep a browser bundle
- * to what it uses.
+ * subpath (`housing-complaints/calendar`, `housing-complaints/letters`, `housing-complaints/machine`)
+ * to keep a browser bundle to what it uses.
  *
  * @example
  * ```ts
@@ -78,3 +78,40 @@ export {
   type LongSentence,
   type ReadabilityReport,
 } from './letters/index.js';
+export {
+  createComplaintMachine,
+  MACHINE_VERSION,
+  ComplaintContext,
+  EVENT_TYPES,
+  MalformedEventError,
+  isMalformedEventError,
+  parseEvent,
+  describeComplaint,
+  explain,
+  nextEvents,
+  replay,
+  restore,
+  serialize,
+  SnapshotRestoreError,
+  isSnapshotRestoreError,
+  Policy,
+  checkPolicy,
+  effectivePolicy,
+  InvalidPolicyError,
+  isInvalidPolicyError,
+  policies,
+  type ComplaintMachine,
+  type ComplaintMachineOptions,
+  type ComplaintSnapshot,
+  type ComplaintEvent,
+  type DeclineReason,
+  type Instant,
+  type OmbudsmanFindings,
+  type RefusalReason,
+  type Reason,
+  type ComplaintView,
+  type Explanation,
+  type ReplayResult,
+  type EffectivePolicy,
+  type PolicyConflict,
+} from './machine/index.js';

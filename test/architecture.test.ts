@@ -37,4 +37,10 @@ describe('module boundaries', () => {
     expect(packages).toEqual(['zod/mini']);
     expect(files.some((file) => file.startsWith('src/machine/'))).toBe(false);
   });
+
+  it('housing-complaints/machine imports xstate and zod/mini, and no letters renderer', async () => {
+    const { packages, files } = await importsOf('machine/index.ts');
+    expect(packages).toEqual(['xstate', 'zod/mini']);
+    expect(files).not.toContain('src/letters/render.ts');
+  });
 });

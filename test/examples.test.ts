@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import * as xstate from 'xstate';
 import * as library from '../src/index.js';
 import { loadFeed } from './support/fixture.js';
 
@@ -83,6 +84,9 @@ function instrument(code: string): string {
       }
       const throws = /^(\s*)(.*?);\s*\/\/ throws (\w+)/.exec(line);
       if (throws) return `${throws[1]}__throws(() => { ${throws[2]}; }, '${throws[3]}');`;
+      // `import { a, b } from 'xstate'` becomes a destructuring of that module; the package's own are in scope.
+      const imported = /^\s*import \{([^}]*)\} from '([^']+)';\s*$/.exec(line);
+      if (imported && !imported[2]!.startsWith('housing-complaints')) return `const {${imported[1]}} = __modules[${JSON.stringify(imported[2])}];`;
       return line.replace(/^\s*import .* from '.*';\s*$/, '');
     })
     .join('\n');
@@ -129,6 +133,6 @@ describe('documentation examples', () => {
   it.each(examples)('$where runs and its results hold', async ({ code }) => {
     const js = transformSync(instrument(code), { loader: 'ts' }).code;
     const body = `const { ${names.join(', ')} } = __lib;\n${js}`;
-    await new AsyncFunction('__lib', '__expect', '__throws', 'fetch', body)(library, expect, throwsNamed, fakeFetch);
+    await new AsyncFunction('__lib', '__expect', '__throws', 'fetch', '__modules', body)(library, expect, throwsNamed, fakeFetch, { xstate });
   });
 });

@@ -1,0 +1,191 @@
+/**
+ * What each accepted event records: pure functions from the context, the event and the rule's
+ * verdict to the next context. They never refuse (the guards did that) and never read a clock.
+ */
+import type { Region } from '../calendar/regions.js';
+import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
+import { ComplaintDetails, type ComplaintContext } from './context.js';
+import { openDeadlines } from './deadlines.js';
+import type { ComplaintEvent } from './events.js';
+import { dayOf, type RuleEnv, type Verdict } from './rules.js';
+
+type Stage = 1 | 2;
+type Stage1Or2 = NonNullable<ComplaintContext['stage1']>;
+type Breach = ComplaintContext['breaches'][number];
+type Apply = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, verdict: Verdict, stage: Stage) => ComplaintContext;
+
+function withBreach(breaches: Breach[], breach: Breach): Breach[] {
+  return breaches.some((b) => b.deadline === breach.deadline) ? breaches : [...breaches, breach];
+}
+
+/** Every accepted event stamps its time and keeps its notes on the record. */
+function base(context: ComplaintContext, event: ComplaintEvent, verdict: Verdict): ComplaintContext {
+  const on = dayOf(event);
+  return {
+    ...context,
+    lastEventAt: event.at,
+    notes: verdict.notes.length ? [...context.notes, ...verdict.notes.map((n) => (n.provision ? { on, provision: n.provision, message: n.message } : { on, message: n.message }))] : context.notes,
+  };
+}
+
+function timersFrom(context: ComplaintContext, env: RuleEnv, from: string, day: string): ComplaintContext['timers'] {
+  const calendar = env.calendar(context.complaint!.region as Region);
+  const started = env.policy.timers
+    .filter((timer) => timer.from === from)
+    .map((timer) => ({ id: timer.id, label: timer.label, reference: timer.reference, due: calendar.addWorkingDays(day, timer.workingDays) }));
+  return started.length ? [...context.timers, ...started] : context.timers;
+}
+
+function setStage(context: ComplaintContext, stage: Stage, record: Stage1Or2): ComplaintContext {
+  return stage === 1 ? { ...context, stage1: record } : { ...context, stage2: record };
+}
+
+export const APPLY: Record<string, Apply> = {
+  recordReceipt(context, event, env, verdict) {
+    if (event.type !== 'RECEIVE') return context;
+    const complaint = ComplaintDetails.parse(event.complaint);
+    const day = dayOf(event);
+    const calendar = env.calendar(complaint.region as Region);
+    const next = base({ ...context, complaint }, event, verdict);
+    next.stage1 = { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage1.acknowledgeWithin), extensions: [] };
+    next.consentAwaited = complaint.raisedBy === 'representative' && complaint.consentOnFile !== true;
+    next.timers = timersFrom(next, env, 'received', day);
+    return next;
+  },
+
+  recordAcknowledgement(context, event, env, verdict, stage) {
+    if (event.type !== 'ACKNOWLEDGE') return context;
+    const day = dayOf(event);
+    const record = (stage === 1 ? context.stage1 : context.stage2)!;
+    const calendar = env.calendar(context.complaint!.region as Region);
+    const respondBy = calendar.addWorkingDays(day, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+    let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: event.handler.trim(), respondBy, originalRespondBy: respondBy });
+    next.definition = ComplaintDefinition.parse(event.definition);
+    if (day > record.acknowledgeBy) {
+      next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.acknowledge`, provision: stage === 1 ? '6.2' : '6.11', due: record.acknowledgeBy, recordedOn: day });
+    }
+    next = { ...next, timers: timersFrom(next, env, stage === 1 ? 'stage1-acknowledged' : 'stage2-acknowledged', day) };
+    return next;
+  },
+
+  recordDecline(context, event, _env, verdict) {
+    if (event.type !== 'DECLINE') return context;
+    const next = base(context, event, verdict);
+    return { ...next, letters: [...next.letters, verdict.letter!], declineReason: event.reason, closure: { reason: 'declined', on: dayOf(event) } };
+  },
+
+  recordExtension(context, event, env, verdict, stage) {
+    if (event.type !== 'EXTEND') return context;
+    const record = (stage === 1 ? context.stage1 : context.stage2)!;
+    const calendar = env.calendar(context.complaint!.region as Region);
+    const extension = {
+      on: dayOf(event),
+      until: event.until,
+      reason: event.reason.trim(),
+      ...(event.goodReason?.trim() ? { goodReason: event.goodReason.trim() } : {}),
+      workingDays: calendar.workingDaysBetween(record.respondBy!, event.until),
+    };
+    return setStage(base(context, event, verdict), stage, { ...record, respondBy: event.until, extensions: [...record.extensions, extension] });
+  },
+
+  addIssue(context, event, _env, verdict) {
+    if (event.type !== 'ADD_ISSUE') return context;
+    const definition = context.definition!;
+    return { ...base(context, event, verdict), definition: { ...definition, points: [...definition.points, { id: event.point.id.trim(), summary: event.point.summary.trim() }] } };
+  },
+
+  recordResponse(context, event, _env, verdict, stage) {
+    if (event.type !== 'RESPOND') return context;
+    const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
+    const day = dayOf(event);
+    const record = (stage === 1 ? context.stage1 : context.stage2)!;
+    let next = setStage(base(context, event, verdict), stage, { ...record, respondedOn: day, decision: letter.decision });
+    if (record.respondBy && day > record.respondBy) {
+      next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.respond`, provision: stage === 1 ? '6.3' : '6.14', due: record.respondBy, recordedOn: day });
+    }
+    const remedies = letter.remedies.map((remedy, i) => ({
+      id: `s${stage}-remedy-${i + 1}`,
+      kind: 'remedy' as const,
+      description: remedy.description,
+      remedy,
+      ...(remedy.dueOn ? { dueOn: remedy.dueOn } : { completedOn: day }),
+      provision: '7.3',
+      offeredOn: day,
+    }));
+    const actions = letter.outstandingActions.map((action, i) => ({
+      id: `s${stage}-action-${i + 1}`,
+      kind: 'action' as const,
+      description: action.description,
+      dueOn: action.dueOn,
+      provision: stage === 1 ? '6.6' : '6.17',
+      offeredOn: day,
+    }));
+    next = { ...next, letters: [...next.letters, letter], tracked: [...next.tracked, ...remedies, ...actions] };
+    if (stage === 2) next.closure = { reason: 'final-response', on: day };
+    return next;
+  },
+
+  recordEscalation(context, event, env, verdict) {
+    if (event.type !== 'ESCALATE') return context;
+    const day = dayOf(event);
+    const calendar = env.calendar(context.complaint!.region as Region);
+    const explanation = event.explanation?.trim();
+    return {
+      ...base(context, event, verdict),
+      stage2: { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage2.acknowledgeWithin), extensions: [], ...(explanation ? { explanation } : {}) },
+    };
+  },
+
+  recordRefusal(context, event, _env, verdict) {
+    if (event.type !== 'REFUSE_ESCALATION') return context;
+    const next = base(context, event, verdict);
+    return { ...next, letters: [...next.letters, verdict.letter!], closure: { reason: 'escalation-refused', on: dayOf(event) } };
+  },
+
+  recordResolution(context, event, _env, verdict) {
+    return { ...base(context, event, verdict), closure: { reason: 'resolved-at-stage-1', on: dayOf(event) } };
+  },
+
+  recordWithdrawal(context, event, _env, verdict) {
+    return { ...base(context, event, verdict), closure: { reason: 'withdrawn', on: dayOf(event) } };
+  },
+
+  recordRemedy(context, event, _env, verdict) {
+    if (event.type !== 'OFFER_REMEDY') return context;
+    const { id, ...rest } = event.remedy;
+    const remedy = Remedy.parse(rest);
+    const day = dayOf(event);
+    const item = { id: id.trim(), kind: 'remedy' as const, description: remedy.description, remedy, ...(remedy.dueOn ? { dueOn: remedy.dueOn } : { completedOn: day }), provision: '7.3', offeredOn: day };
+    const next = base(context, event, verdict);
+    return { ...next, tracked: [...next.tracked, item] };
+  },
+
+  recordCompletion(context, event, _env, verdict) {
+    if (event.type !== 'COMPLETE_ACTION') return context;
+    const day = dayOf(event);
+    const next = base(context, event, verdict);
+    return {
+      ...next,
+      tracked: next.tracked.map((item) => (item.id === event.id ? { ...item, completedOn: day } : item)),
+      timers: next.timers.map((timer) => (timer.id === event.id ? { ...timer, metOn: day } : timer)),
+    };
+  },
+
+  recordReferral(context, event, _env, verdict) {
+    return { ...base(context, event, verdict), ombudsman: { ...context.ombudsman, referredOn: dayOf(event) } };
+  },
+
+  recordDetermination(context, event, _env, verdict) {
+    if (event.type !== 'OMBUDSMAN_DETERMINATION') return context;
+    return { ...base(context, event, verdict), ombudsman: { ...context.ombudsman, determinedOn: dayOf(event), findings: event.findings } };
+  },
+
+  recordTick(context, event, _env, verdict) {
+    const day = dayOf(event);
+    let breaches = context.breaches;
+    for (const open of openDeadlines(context)) {
+      if (open.due < day) breaches = withBreach(breaches, { deadline: open.deadline, provision: open.provision, due: open.due, recordedOn: day });
+    }
+    return { ...base(context, event, verdict), breaches };
+  },
+};

@@ -1,0 +1,226 @@
+/**
+ * The machine's context as a zod/mini schema, from which its type is inferred: one definition
+ * serves the type, the restore validation and the docs. Plain JSON only (ISO strings, no Date, no
+ * class instances), so a snapshot survives `JSON.stringify`.
+ */
+import * as z from 'zod/mini';
+import { isRegion } from '../calendar/regions.js';
+import { ComplaintDefinition, Decision, Letter, Remedy } from '../letters/schemas.js';
+import { isoDate, text } from '../letters/primitives.js';
+
+const instant = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be an ISO instant' }));
+const region = z.string().check(z.refine(isRegion, { error: "must be 'england-and-wales', 'scotland' or 'northern-ireland'" }));
+
+/** The complaint as received. */
+export const ComplaintDetails = z.strictObject({
+  /** The landlord's reference. */
+  id: text,
+  /** The resident's UK division, whose bank holidays apply. */
+  region,
+  /** What the complaint is about, in a line. */
+  summary: text,
+  /** How it was made (phone, email, ...). */
+  channel: z.optional(text),
+  /** Who made it. */
+  raisedBy: z.optional(z.literal(['resident', 'representative'])),
+  /** Whether the resident's consent for a representative is on file. */
+  consentOnFile: z.optional(z.boolean()),
+  /** When the issue occurred or the resident became aware of it (2.3). */
+  issueDate: z.optional(isoDate),
+  /** Whether it concerns safeguarding or health and safety. */
+  safetyConcern: z.optional(z.boolean()),
+  /** Whether it is a community complaint. */
+  community: z.optional(z.boolean()),
+  /** The landlord's category, for reports. */
+  category: z.optional(text),
+});
+
+const Extension = z.strictObject({
+  /** When the extension was given. */
+  on: isoDate,
+  /** The new response date. */
+  until: isoDate,
+  /** Why, as told to the resident. */
+  reason: text,
+  /** The good reason, when the total goes beyond the Code's limit. */
+  goodReason: z.optional(text),
+  /** Working days added by this extension. */
+  workingDays: z.int(),
+});
+
+const StageRecord = z.strictObject({
+  /** The day the stage began: receipt (stage 1) or the escalation request (stage 2). */
+  requestedOn: isoDate,
+  /** The acknowledgement deadline (6.2, 6.11). */
+  acknowledgeBy: isoDate,
+  /** When it was acknowledged. */
+  acknowledgedOn: z.optional(isoDate),
+  /** Who handles the stage. */
+  handler: z.optional(text),
+  /** The response deadline, after any extensions (6.3, 6.14). */
+  respondBy: z.optional(isoDate),
+  /** The response deadline before any extension. */
+  originalRespondBy: z.optional(isoDate),
+  /** Extensions given, in order (6.4, 6.15). */
+  extensions: z.array(Extension),
+  /** When the response was sent. */
+  respondedOn: z.optional(isoDate),
+  /** The decision of the response. */
+  decision: z.optional(Decision),
+  /** At stage 2: what the resident said when asking for it, if anything (6.12). */
+  explanation: z.optional(text),
+});
+
+const TrackedItem = z.strictObject({
+  /** Its id: given with OFFER_REMEDY, or `s1-remedy-1`, `s2-action-2` for those in a response. */
+  id: text,
+  /** A remedy offered, or an outstanding action promised. */
+  kind: z.literal(['remedy', 'action']),
+  /** What will happen. */
+  description: text,
+  /** The remedy as offered. */
+  remedy: z.optional(Remedy),
+  /** By when. */
+  dueOn: z.optional(isoDate),
+  /** The provision that makes it a commitment: 7.3 for remedies, 6.6 or 6.17 for actions. */
+  provision: text,
+  /** When it was offered or promised. */
+  offeredOn: isoDate,
+  /** When it was done. */
+  completedOn: z.optional(isoDate),
+});
+
+const Breach = z.strictObject({
+  /** Which deadline, e.g. `stage1.respond` or `remedy:goodwill`. */
+  deadline: text,
+  /** The provision it breaches. */
+  provision: text,
+  /** When it was due. */
+  due: isoDate,
+  /** When the breach was recorded. */
+  recordedOn: isoDate,
+});
+
+const Note = z.strictObject({
+  /** When. */
+  on: isoDate,
+  /** The provision or policy paragraph. */
+  provision: z.optional(text),
+  /** What the record should show. */
+  message: text,
+});
+
+const Timer = z.strictObject({
+  /** The policy timer's id. */
+  id: text,
+  /** What must happen. */
+  label: text,
+  /** The policy paragraph. */
+  reference: text,
+  /** By when. */
+  due: isoDate,
+  /** When it was met (COMPLETE_ACTION with the timer's id). */
+  metOn: z.optional(isoDate),
+});
+
+const OmbudsmanFinding = z.literal([
+  'no-maladministration',
+  'service-failure',
+  'maladministration',
+  'severe-maladministration',
+  'reasonable-redress',
+  'outside-jurisdiction',
+  'withdrawn',
+]);
+
+/** @internal */
+export const DeterminationFindings = z.array(
+  z.strictObject({
+    /** The element of the complaint. */
+    element: text,
+    /** The Ombudsman's finding on it. */
+    finding: OmbudsmanFinding,
+    /** Any orders made. */
+    orders: z.optional(z.array(text)),
+  }),
+).check(
+  z.minLength(1, { error: 'must list at least one finding' }),
+);
+
+/**
+ * The context of a complaint machine: everything recorded about one complaint, as plain JSON.
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2024-12-27T10:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Boiler broken' } },
+ * ]);
+ * snapshot.context.stage1.acknowledgeBy; //=> '2025-01-07' (1 and 2 January are Scottish bank holidays)
+ * ```
+ */
+export const ComplaintContext = z.strictObject({
+  /** The policy the complaint runs under, and whether the Code is enforced. */
+  policy: z.strictObject({
+    /** The policy's id. */
+    id: text,
+    /** Whether the Code is the floor. */
+    enforceCode: z.boolean(),
+  }),
+  /** The complaint as received; absent before `RECEIVE`. */
+  complaint: z.optional(ComplaintDetails),
+  /** The instant of the last accepted event. */
+  lastEventAt: z.optional(instant),
+  /** The current complaint definition: the acknowledged points, plus related issues added at stage 1 (6.8). */
+  definition: z.optional(ComplaintDefinition),
+  /** Stage 1, from receipt. */
+  stage1: z.optional(StageRecord),
+  /** Stage 2, from the escalation request. */
+  stage2: z.optional(StageRecord),
+  /** Every letter sent, in order (5.12). */
+  letters: z.array(Letter),
+  /** Remedies offered and actions promised, tracked to completion after any response (6.6, 6.17, 7.3). */
+  tracked: z.array(TrackedItem),
+  /** Deadlines missed, each with its provision. */
+  breaches: z.array(Breach),
+  /** The policy's extra timers. */
+  timers: z.array(Timer),
+  /** Things the record should show: a policy rule that gave way to the Code, consent awaited. */
+  notes: z.array(Note),
+  /** Why the complaint was declined, if it was. */
+  declineReason: z.optional(text),
+  /** Whether a representative's consent is awaited (policy 8.2). */
+  consentAwaited: z.boolean(),
+  /** How and when the complaint closed. */
+  closure: z.optional(
+    z.strictObject({
+      /** Why it closed. */
+      reason: z.literal(['declined', 'resolved-at-stage-1', 'final-response', 'withdrawn', 'escalation-refused']),
+      /** When. */
+      on: isoDate,
+    }),
+  ),
+  /** The Housing Ombudsman's involvement. */
+  ombudsman: z.strictObject({
+    /** When the complaint was referred. */
+    referredOn: z.optional(isoDate),
+    /** When the Ombudsman determined it. */
+    determinedOn: z.optional(isoDate),
+    /** The findings, per element. */
+    findings: z.optional(DeterminationFindings),
+  }),
+});
+
+/**
+ * The type of {@link ComplaintContext}.
+ *
+ * @example
+ * ```ts
+ * const breaches: ComplaintContext['breaches'] = [];
+ * ```
+ */
+export type ComplaintContext = z.infer<typeof ComplaintContext>;
+
+/** The context before anything is received. */
+export function emptyContext(policyId: string, enforceCode: boolean): ComplaintContext {
+  return { policy: { id: policyId, enforceCode }, letters: [], tracked: [], breaches: [], timers: [], notes: [], consentAwaited: false, ombudsman: {} };
+}

@@ -1,0 +1,360 @@
+import * as z from 'zod/mini';
+import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import type { IsoDate } from '../calendar/isoDate.js';
+import type { Region } from '../calendar/regions.js';
+import type { ComplaintDefinition, DeclineNotice, EscalationRefusal, Remedy, Stage1Response, Stage2Response } from '../letters/schemas.js';
+import { isoDate, text } from '../letters/primitives.js';
+import { toUkDate } from '../calendar/ukDate.js';
+import { ComplaintDetails, DeterminationFindings } from './context.js';
+
+/**
+ * An ISO 8601 instant with `Z` or a UTC offset: when an event happened. The machine turns it into
+ * a UK date with `toUkDate` (so BST is handled) and never reads a clock of its own.
+ *
+ * @example
+ * ```ts
+ * const at: Instant = '2024-12-20T16:45:00Z';
+ * ```
+ */
+export type Instant = string;
+
+/**
+ * Every event the complaint machine accepts. Each carries `at`, the instant it happened: the
+ * machine never reads a clock.
+ *
+ * @example
+ * ```ts
+ * const event: ComplaintEvent = { type: 'ESCALATE', at: '2025-01-30T10:00:00Z' };
+ * ```
+ */
+export type ComplaintEvent =
+  | {
+      /** A complaint arrives (dissatisfaction, however expressed: 1.2). */
+      type: 'RECEIVE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The complaint as received. */
+      complaint: {
+        /** The landlord's reference. */
+        id: string;
+        /** The resident's UK division, whose bank holidays apply. */
+        region: Region;
+        /** What it is about, in a line. */
+        summary: string;
+        /** How it was made. */
+        channel?: string;
+        /** Who made it. */
+        raisedBy?: 'resident' | 'representative';
+        /** Whether the resident's consent for a representative is on file. */
+        consentOnFile?: boolean;
+        /** When the issue occurred or the resident became aware of it (2.3). */
+        issueDate?: IsoDate;
+        /** Whether it concerns safeguarding or health and safety. */
+        safetyConcern?: boolean;
+        /** Whether it is a community complaint. */
+        community?: boolean;
+        /** The landlord's category, for reports. */
+        category?: string;
+      };
+    }
+  | {
+      /** Acknowledge and define the complaint: at stage 1 (6.2) or, once escalated, stage 2 (6.11). */
+      type: 'ACKNOWLEDGE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** Who handles this stage (at stage 2, not the stage 1 handler: 6.13). */
+      handler: string;
+      /** The complaint definition (5.6). */
+      definition: ComplaintDefinition;
+    }
+  | {
+      /** Decline the complaint for a reason in section 2 (2.2, 2.3), with the letter 2.4 requires. */
+      type: 'DECLINE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** Why. */
+      reason: DeclineReason;
+      /** The decline notice. */
+      letter: DeclineNotice;
+    }
+  | {
+      /** Extend the response deadline of the current stage (6.4, 6.15). */
+      type: 'EXTEND';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The new response date. */
+      until: IsoDate;
+      /** Why, as told to the resident. */
+      reason: string;
+      /** The good reason, when the extensions total more than the Code's limit. */
+      goodReason?: string;
+      /** Whether the resident was given the Ombudsman's contact details (6.5, 6.16). */
+      ombudsmanDetailsGiven: boolean;
+    }
+  | {
+      /** A new issue raised during stage 1 (6.8). */
+      type: 'ADD_ISSUE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The new point of complaint. */
+      point: {
+        /** A short id, unique in the definition. */
+        id: string;
+        /** The point, in the resident's terms. */
+        summary: string;
+      };
+      /** Whether it is related to the complaint under investigation. */
+      related: boolean;
+    }
+  | {
+      /** Send the response of the current stage (6.9, 6.19). */
+      type: 'RESPOND';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The response letter. */
+      letter: Stage1Response | Stage2Response;
+    }
+  | {
+      /** The resident asks for stage 2 (6.10); no reasons are needed (6.12). */
+      type: 'ESCALATE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** What the resident said, if anything. */
+      explanation?: string;
+      /** Any discretion the landlord applied, for the record. */
+      discretion?: string;
+    }
+  | {
+      /** Refuse to escalate, for a section 2 reason (5.11), with the letter. */
+      type: 'REFUSE_ESCALATION';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** Why. */
+      reason: RefusalReason;
+      /** The refusal letter. */
+      letter: EscalationRefusal;
+    }
+  | {
+      /** Offer a remedy, at any stage (5.13). */
+      type: 'OFFER_REMEDY';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The remedy, with an id to follow it through (7.3). */
+      remedy: Remedy & {
+        /** An id to follow the remedy through to completion. */
+        id: string;
+      };
+    }
+  | {
+      /** Complete a remedy, an outstanding action or a policy timer. */
+      type: 'COMPLETE_ACTION';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** Its id. */
+      id: string;
+    }
+  | {
+      /** The resident is satisfied with the stage 1 response: close. */
+      type: 'CLOSE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+    }
+  | {
+      /** The resident withdraws the complaint. */
+      type: 'WITHDRAW';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+    }
+  | {
+      /** The host's clock: record any deadline missed by now. */
+      type: 'TICK';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+    }
+  | {
+      /** The complaint goes to the Housing Ombudsman. */
+      type: 'REFER_TO_OMBUDSMAN';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+    }
+  | {
+      /** The Ombudsman's determination. */
+      type: 'OMBUDSMAN_DETERMINATION';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The findings, per element. */
+      findings: OmbudsmanFindings;
+    };
+
+/**
+ * Why a complaint may be declined (Code 2.2, and 1.4 for a service request).
+ *
+ * @example
+ * ```ts
+ * const reason: DeclineReason = 'legal-proceedings';
+ * ```
+ */
+export type DeclineReason = 'outside-time-limit' | 'legal-proceedings' | 'previously-considered' | 'not-a-complaint';
+
+/**
+ * Why an escalation may be refused: a section 2 reason (5.11), or, only with the Code not enforced,
+ * a request outside the policy's window.
+ *
+ * @example
+ * ```ts
+ * const reason: RefusalReason = 'previously-considered';
+ * ```
+ */
+export type RefusalReason = 'legal-proceedings' | 'previously-considered' | 'outside-policy-window';
+
+/**
+ * The Ombudsman's findings, one per element of the complaint.
+ *
+ * @example
+ * ```ts
+ * const findings: OmbudsmanFindings = [{ element: 'Repairs', finding: 'maladministration', orders: ['Pay £300'] }];
+ * ```
+ */
+export type OmbudsmanFindings = {
+  /** The element of the complaint. */
+  element: string;
+  /** The finding on it. */
+  finding: 'no-maladministration' | 'service-failure' | 'maladministration' | 'severe-maladministration' | 'reasonable-redress' | 'outside-jurisdiction' | 'withdrawn';
+  /** Any orders made. */
+  orders?: string[];
+}[];
+
+/**
+ * The event type names, in the order of the process.
+ *
+ * @example
+ * ```ts
+ * EVENT_TYPES.includes('ESCALATE'); //=> true
+ * ```
+ */
+export const EVENT_TYPES = [
+  'RECEIVE',
+  'ACKNOWLEDGE',
+  'DECLINE',
+  'EXTEND',
+  'ADD_ISSUE',
+  'RESPOND',
+  'ESCALATE',
+  'REFUSE_ESCALATION',
+  'OFFER_REMEDY',
+  'COMPLETE_ACTION',
+  'CLOSE',
+  'WITHDRAW',
+  'TICK',
+  'REFER_TO_OMBUDSMAN',
+  'OMBUDSMAN_DETERMINATION',
+] as const satisfies readonly ComplaintEvent['type'][];
+
+function isInstant(value: string): boolean {
+  try {
+    toUkDate(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+const at = z.string({ error: 'must be an ISO instant' }).check(
+  z.refine(isInstant, { error: "must be an ISO instant with 'Z' or an offset, from 2000 to 2100, e.g. '2024-12-20T16:45:00Z'" }),
+);
+const letter = z.record(z.string(), z.unknown(), { error: 'must be a letter object' });
+const event = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape: S) => z.strictObject({ type: z.literal(type), at, ...shape });
+
+/** @internal The schema of each event: its shape, not its merits (those are the rules'). */
+export const EVENT_SCHEMAS = {
+  RECEIVE: event('RECEIVE', { complaint: ComplaintDetails }),
+  ACKNOWLEDGE: event('ACKNOWLEDGE', { handler: text, definition: z.record(z.string(), z.unknown(), { error: 'must be a complaint definition' }) }),
+  DECLINE: event('DECLINE', { reason: z.literal(['outside-time-limit', 'legal-proceedings', 'previously-considered', 'not-a-complaint']), letter }),
+  EXTEND: event('EXTEND', { until: isoDate, reason: z.string(), goodReason: z.optional(z.string()), ombudsmanDetailsGiven: z.boolean() }),
+  ADD_ISSUE: event('ADD_ISSUE', { point: z.strictObject({ id: text, summary: text }), related: z.boolean() }),
+  RESPOND: event('RESPOND', { letter }),
+  ESCALATE: event('ESCALATE', { explanation: z.optional(z.string()), discretion: z.optional(z.string()) }),
+  REFUSE_ESCALATION: event('REFUSE_ESCALATION', { reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']), letter }),
+  OFFER_REMEDY: event('OFFER_REMEDY', { remedy: z.record(z.string(), z.unknown(), { error: 'must be a remedy object' }) }),
+  COMPLETE_ACTION: event('COMPLETE_ACTION', { id: text }),
+  CLOSE: event('CLOSE', {}),
+  WITHDRAW: event('WITHDRAW', {}),
+  TICK: event('TICK', {}),
+  REFER_TO_OMBUDSMAN: event('REFER_TO_OMBUDSMAN', {}),
+  OMBUDSMAN_DETERMINATION: event('OMBUDSMAN_DETERMINATION', { findings: DeterminationFindings }),
+} as const;
+
+/**
+ * An event that does not match the shape of any complaint event: an unknown `type`, a missing or
+ * malformed `at`, a payload of the wrong shape. The machine refuses events on their merits; this
+ * error is for events that cannot be read at all.
+ *
+ * @example
+ * ```ts
+ * parseEvent({ type: 'RECEIVE', at: 'yesterday' }); // throws MalformedEventError
+ * ```
+ */
+export class MalformedEventError extends HousingComplaintsError {
+  /** The class name, `'MalformedEventError'`: what the `isX()` guards check. */
+  override name = 'MalformedEventError';
+  /** The event given. */
+  readonly event: unknown;
+  /** Each problem as `path: message`. */
+  readonly problems: readonly string[];
+  /** Its position in a replayed list, when there is one. */
+  readonly index: number | undefined;
+  constructor(event: unknown, problems: readonly string[], index?: number) {
+    const type = typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as { type: string }).type : 'event';
+    super(`${index === undefined ? '' : `Event ${index}: `}malformed ${type.slice(0, 40)}: ${problems.slice(0, 5).join('; ')}.`);
+    this.event = event;
+    this.problems = problems;
+    this.index = index;
+  }
+}
+
+/**
+ * Whether `error` is a {@link MalformedEventError}.
+ *
+ * @example
+ * ```ts
+ * isMalformedEventError(new MalformedEventError({}, ['type: missing'])); //=> true
+ * ```
+ */
+export function isMalformedEventError(error: unknown): error is MalformedEventError {
+  return isHousingComplaintsError(error) && error.name === 'MalformedEventError';
+}
+
+const checked = new WeakSet<object>();
+
+/** The problems with an event's shape, or none. */
+export function eventProblems(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['an event must be an object'];
+  if (checked.has(value)) return [];
+  const type = (value as { type?: unknown }).type;
+  const schema = typeof type === 'string' && Object.hasOwn(EVENT_SCHEMAS, type) ? EVENT_SCHEMAS[type as keyof typeof EVENT_SCHEMAS] : undefined;
+  if (!schema) return [`type: must be one of ${EVENT_TYPES.join(', ')}`];
+  const result = schema.safeParse(value);
+  if (result.success) {
+    checked.add(value);
+    return [];
+  }
+  return result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'event'}: ${issue.message}`);
+}
+
+/**
+ * Checks that a value is a well-formed complaint event, and returns it typed.
+ *
+ * @param value - anything, typically parsed JSON
+ * @param index - its position in a list, for the error message
+ * @returns the event
+ * @throws {@link MalformedEventError}
+ *
+ * @example
+ * ```ts
+ * parseEvent({ type: 'TICK', at: '2025-01-06T09:00:00Z' }).type; //=> 'TICK'
+ * ```
+ */
+export function parseEvent(value: unknown, index?: number): ComplaintEvent {
+  const problems = eventProblems(value);
+  if (problems.length > 0) throw new MalformedEventError(value, problems, index);
+  return value as ComplaintEvent;
+}

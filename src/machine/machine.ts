@@ -1,0 +1,266 @@
+import { setup, assign, type SnapshotFrom } from 'xstate';
+import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/calendar.js';
+import type { Region } from '../calendar/regions.js';
+import { effectivePolicy } from '../policy/effective.js';
+import { policies } from '../policy/policies.js';
+import type { Policy } from '../policy/schema.js';
+import { APPLY } from './actions.js';
+import { emptyContext, type ComplaintContext } from './context.js';
+import type { ComplaintEvent } from './events.js';
+import { judge, type RuleEnv, type RuleName, type Verdict } from './rules.js';
+
+/**
+ * Options of {@link createComplaintMachine}.
+ *
+ * @example
+ * ```ts
+ * const options: ComplaintMachineOptions = { policy: policies.peaksPlainsV4, enforceCode: true };
+ * ```
+ */
+export interface ComplaintMachineOptions {
+  /** The landlord's policy (default: the Code 2024 itself). */
+  policy?: Policy;
+  /** Make the Code the floor: a policy rule that takes a right away from the resident gives way (default `true`). */
+  enforceCode?: boolean;
+  /**
+   * The working-day clock for each UK division, e.g. with the landlord's closures. Default: the
+   * built-in calendar of the complaint's division.
+   */
+  calendar?: (region: Region) => WorkingDayCalendar;
+}
+
+/**
+ * The version of the machine's snapshot format, stored by {@link serialize}. It changes when the
+ * shape of a snapshot changes, and {@link restore} refuses snapshots of another version.
+ *
+ * @example
+ * ```ts
+ * MACHINE_VERSION; //=> 1
+ * ```
+ */
+export const MACHINE_VERSION = 1;
+
+type Stage = 1 | 2;
+interface StageParams {
+  stage: Stage;
+}
+
+const defaultCalendars = new Map<Region, WorkingDayCalendar>();
+function defaultCalendar(region: Region): WorkingDayCalendar {
+  let calendar = defaultCalendars.get(region);
+  if (!calendar) {
+    calendar = createWorkingDayCalendar({ region });
+    defaultCalendars.set(region, calendar);
+  }
+  return calendar;
+}
+
+/** @internal What each machine was made with, for explain, restore and replay. */
+export const MACHINE_ENV = new WeakMap<object, RuleEnv>();
+
+function buildMachine(env: RuleEnv) {
+  // A guard and the action after it see the same event: judge it once and share the verdict.
+  let last: { event: ComplaintEvent; context: ComplaintContext; rule: RuleName; verdict: Verdict } | undefined;
+  const verdictOf = (rule: RuleName, context: ComplaintContext, event: ComplaintEvent, stage: Stage = 1): Verdict => {
+    if (last && last.event === event && last.context === context && last.rule === rule) return last.verdict;
+    const verdict = judge(rule, context, event, env, stage);
+    last = { event, context, rule, verdict };
+    return verdict;
+  };
+  const guard =
+    (rule: RuleName) =>
+    ({ context, event }: { context: ComplaintContext; event: ComplaintEvent }, params?: StageParams) =>
+      verdictOf(rule, context, event, params?.stage).refusals.length === 0;
+  const action = (name: keyof typeof APPLY, rule: RuleName) =>
+    assign<ComplaintContext, ComplaintEvent, StageParams | undefined, ComplaintEvent, never>(({ context, event }, params) =>
+      APPLY[name]!(context, event, env, verdictOf(rule, context, event, params?.stage), params?.stage ?? 1),
+    );
+
+  return setup({
+    types: {
+      context: {} as ComplaintContext,
+      events: {} as ComplaintEvent,
+    },
+    guards: {
+      canReceive: guard('canReceive'),
+      canAcknowledge: guard('canAcknowledge'),
+      canDecline: guard('canDecline'),
+      canExtend: guard('canExtend'),
+      canAddIssue: guard('canAddIssue'),
+      canRespond: guard('canRespond'),
+      canEscalate: guard('canEscalate'),
+      canRefuseEscalation: guard('canRefuseEscalation'),
+      canClose: guard('canClose'),
+      canWithdraw: guard('canWithdraw'),
+      canOfferRemedy: guard('canOfferRemedy'),
+      canCompleteAction: guard('canCompleteAction'),
+      canRefer: guard('canRefer'),
+      canRecordDetermination: guard('canRecordDetermination'),
+      canTick: guard('canTick'),
+    },
+    actions: {
+      recordReceipt: action('recordReceipt', 'canReceive'),
+      recordAcknowledgement: action('recordAcknowledgement', 'canAcknowledge'),
+      recordDecline: action('recordDecline', 'canDecline'),
+      recordExtension: action('recordExtension', 'canExtend'),
+      addIssue: action('addIssue', 'canAddIssue'),
+      recordResponse: action('recordResponse', 'canRespond'),
+      recordEscalation: action('recordEscalation', 'canEscalate'),
+      recordRefusal: action('recordRefusal', 'canRefuseEscalation'),
+      recordResolution: action('recordResolution', 'canClose'),
+      recordWithdrawal: action('recordWithdrawal', 'canWithdraw'),
+      recordRemedy: action('recordRemedy', 'canOfferRemedy'),
+      recordCompletion: action('recordCompletion', 'canCompleteAction'),
+      recordReferral: action('recordReferral', 'canRefer'),
+      recordDetermination: action('recordDetermination', 'canRecordDetermination'),
+      recordTick: action('recordTick', 'canTick'),
+    },
+  }).createMachine({
+    id: 'complaint',
+    type: 'parallel',
+    context: emptyContext(env.policy.policyId, env.policy.enforceCode),
+    // At any stage, and after closing: remedies (5.13), follow-through (6.6, 6.17), the clock.
+    on: {
+      OFFER_REMEDY: { guard: 'canOfferRemedy', actions: 'recordRemedy' },
+      COMPLETE_ACTION: { guard: 'canCompleteAction', actions: 'recordCompletion' },
+      TICK: { guard: 'canTick', actions: 'recordTick' },
+    },
+    states: {
+      process: {
+        initial: 'new',
+        states: {
+          new: {
+            on: { RECEIVE: { target: 'received', guard: 'canReceive', actions: 'recordReceipt' } },
+          },
+          received: {
+            on: {
+              ACKNOWLEDGE: {
+                target: 'stage1',
+                guard: { type: 'canAcknowledge', params: { stage: 1 } },
+                actions: { type: 'recordAcknowledgement', params: { stage: 1 } },
+              },
+              DECLINE: { target: 'closed.declined', guard: 'canDecline', actions: 'recordDecline' },
+              WITHDRAW: { target: 'closed.withdrawn', guard: 'canWithdraw', actions: 'recordWithdrawal' },
+            },
+          },
+          stage1: {
+            initial: 'investigating',
+            on: { WITHDRAW: { target: 'closed.withdrawn', guard: 'canWithdraw', actions: 'recordWithdrawal' } },
+            states: {
+              investigating: {
+                on: {
+                  EXTEND: { guard: { type: 'canExtend', params: { stage: 1 } }, actions: { type: 'recordExtension', params: { stage: 1 } } },
+                  ADD_ISSUE: { guard: 'canAddIssue', actions: 'addIssue' },
+                  RESPOND: {
+                    target: 'responded',
+                    guard: { type: 'canRespond', params: { stage: 1 } },
+                    actions: { type: 'recordResponse', params: { stage: 1 } },
+                  },
+                },
+              },
+              responded: {
+                on: {
+                  ESCALATE: { target: '#complaint.process.stage2', guard: 'canEscalate', actions: 'recordEscalation' },
+                  CLOSE: { target: '#complaint.process.closed.resolvedAtStage1', guard: 'canClose', actions: 'recordResolution' },
+                },
+              },
+            },
+          },
+          stage2: {
+            initial: 'acknowledging',
+            on: { WITHDRAW: { target: 'closed.withdrawn', guard: 'canWithdraw', actions: 'recordWithdrawal' } },
+            states: {
+              acknowledging: {
+                on: {
+                  ACKNOWLEDGE: {
+                    target: 'reviewing',
+                    guard: { type: 'canAcknowledge', params: { stage: 2 } },
+                    actions: { type: 'recordAcknowledgement', params: { stage: 2 } },
+                  },
+                  REFUSE_ESCALATION: { target: '#complaint.process.closed.escalationRefused', guard: 'canRefuseEscalation', actions: 'recordRefusal' },
+                },
+              },
+              reviewing: {
+                on: {
+                  EXTEND: { guard: { type: 'canExtend', params: { stage: 2 } }, actions: { type: 'recordExtension', params: { stage: 2 } } },
+                  RESPOND: {
+                    target: '#complaint.process.closed.finalResponse',
+                    guard: { type: 'canRespond', params: { stage: 2 } },
+                    actions: { type: 'recordResponse', params: { stage: 2 } },
+                  },
+                },
+              },
+            },
+          },
+          // Not final: remedies and actions are still followed through, and the Ombudsman may be asked.
+          closed: {
+            initial: 'finalResponse',
+            states: { declined: {}, resolvedAtStage1: {}, finalResponse: {}, withdrawn: {}, escalationRefused: {} },
+          },
+        },
+      },
+      ombudsman: {
+        initial: 'notReferred',
+        states: {
+          notReferred: { on: { REFER_TO_OMBUDSMAN: { target: 'referred', guard: 'canRefer', actions: 'recordReferral' } } },
+          referred: { on: { OMBUDSMAN_DETERMINATION: { target: 'determined', guard: 'canRecordDetermination', actions: 'recordDetermination' } } },
+          determined: {},
+        },
+      },
+    },
+  });
+}
+
+/**
+ * The complaint machine's type.
+ *
+ * @example
+ * ```ts
+ * const machine: ComplaintMachine = createComplaintMachine();
+ * ```
+ */
+export type ComplaintMachine = ReturnType<typeof buildMachine>;
+
+/**
+ * A snapshot of a complaint machine.
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), []);
+ * const value: ComplaintSnapshot['value'] = snapshot.value; //=> { process: 'new', ombudsman: 'notReferred' }
+ * ```
+ */
+export type ComplaintSnapshot = SnapshotFrom<ComplaintMachine>;
+
+/**
+ * Creates the complaint lifecycle of the Complaint Handling Code 2024 as an XState v5 machine:
+ * received, stage 1 (investigating, responded), stage 2 (acknowledging, reviewing), closed; with
+ * the Ombudsman in a parallel region, and remedies and actions tracked at every stage.
+ *
+ * The machine is pure: no clock, no I/O, no timers. Every event carries `at`; deadlines are UK
+ * dates in context, counted in working days of the complaint's division; the host sends `TICK` to
+ * record missed deadlines. The same events always give the same snapshot.
+ *
+ * @param options - the policy (default the Code), whether the Code is the floor (default yes), and the calendars
+ * @returns an XState machine; run it with `createActor`, `transition` or {@link replay}
+ * @throws {@link InvalidPolicyError} for a malformed policy
+ *
+ * @example
+ * ```ts
+ * import { createActor } from 'xstate';
+ * import { createComplaintMachine } from 'housing-complaints/machine';
+ *
+ * const actor = createActor(createComplaintMachine()).start();
+ * actor.send({ type: 'RECEIVE', at: '2024-06-30T23:30:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak not fixed' } });
+ * actor.getSnapshot().context.stage1.acknowledgeBy; //=> '2024-07-08'
+ * ```
+ */
+export function createComplaintMachine(options: ComplaintMachineOptions = {}): ComplaintMachine {
+  const env: RuleEnv = {
+    policy: effectivePolicy(options.policy ?? policies.code2024, options.enforceCode ?? true),
+    calendar: options.calendar ?? defaultCalendar,
+  };
+  const machine = buildMachine(env);
+  MACHINE_ENV.set(machine, env);
+  return machine;
+}

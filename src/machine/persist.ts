@@ -1,0 +1,165 @@
+import type { AnyStateNode } from 'xstate';
+import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import { ComplaintContext } from './context.js';
+import { MACHINE_ENV, MACHINE_VERSION, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
+
+const FORMAT = 'housing-complaints/complaint';
+
+/**
+ * A stored snapshot cannot be restored: not JSON (truncated?), another machine's or another
+ * version's, made under another policy, or altered so that its state and record disagree. Nothing
+ * is restored: there is never a half-restored actor.
+ *
+ * @example
+ * ```ts
+ * restore(createComplaintMachine(), '{"format":"housing-complaints/complaint","vers'); // throws SnapshotRestoreError
+ * ```
+ */
+export class SnapshotRestoreError extends HousingComplaintsError {
+  /** The class name, `'SnapshotRestoreError'`: what the `isX()` guards check. */
+  override name = 'SnapshotRestoreError';
+  /** Each problem found. */
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Cannot restore the complaint snapshot: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}.`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Whether `error` is a {@link SnapshotRestoreError}.
+ *
+ * @example
+ * ```ts
+ * isSnapshotRestoreError(new SnapshotRestoreError(['not JSON'])); //=> true
+ * ```
+ */
+export function isSnapshotRestoreError(error: unknown): error is SnapshotRestoreError {
+  return isHousingComplaintsError(error) && error.name === 'SnapshotRestoreError';
+}
+
+/**
+ * Serializes a snapshot to JSON for storage: the state, the context (plain JSON already) and the
+ * machine version, so {@link restore} can refuse a snapshot from another version.
+ *
+ * @param snapshot - a complaint machine snapshot
+ * @returns a JSON string
+ *
+ * @example
+ * ```ts
+ * const json = serialize(replay(createComplaintMachine(), []).snapshot);
+ * JSON.parse(json).version; //=> 1
+ * ```
+ */
+export function serialize(snapshot: ComplaintSnapshot): string {
+  return JSON.stringify({ format: FORMAT, version: MACHINE_VERSION, value: snapshot.value, context: snapshot.context });
+}
+
+/** Problems with a state value against the machine's states: each region or compound state has exactly one valid child. */
+function valueProblems(node: AnyStateNode, value: unknown, path: string): string[] {
+  const children = Object.keys(node.states);
+  if (node.type === 'parallel') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${path}: must be an object of the regions ${children.join(', ')}`];
+    const keys = Object.keys(value);
+    if (keys.length !== children.length || !children.every((c) => keys.includes(c))) return [`${path}: must have exactly the regions ${children.join(', ')}`];
+    return children.flatMap((child) => valueProblems(node.states[child]!, (value as Record<string, unknown>)[child], `${path}.${child}`));
+  }
+  if (typeof value === 'string') {
+    const child = node.states[value];
+    if (!child) return [`${path}: '${value.slice(0, 40)}' is not a state (expected one of ${children.join(', ')})`];
+    return child.type === 'atomic' ? [] : [`${path}.${value}: is not a leaf state`];
+  }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.length !== 1 || !node.states[entries[0]![0]] || node.states[entries[0]![0]]!.type === 'atomic') {
+      return [`${path}: must name one compound state of ${children.join(', ')}`];
+    }
+    return valueProblems(node.states[entries[0]![0]]!, entries[0]![1], `${path}.${entries[0]![0]}`);
+  }
+  return [`${path}: must be a state name`];
+}
+
+const CLOSED: Record<string, string> = {
+  declined: 'declined',
+  resolvedAtStage1: 'resolved-at-stage-1',
+  finalResponse: 'final-response',
+  withdrawn: 'withdrawn',
+  escalationRefused: 'escalation-refused',
+};
+
+/** Problems where the state and the record disagree (a field flipped by hand). */
+function consistencyProblems(value: { process: unknown; ombudsman: unknown }, context: ComplaintContext): string[] {
+  const process = typeof value.process === 'string' ? value.process : Object.entries(value.process as object).map(([k, v]) => `${k}.${v}`)[0]!;
+  const { stage1, stage2, closure, complaint } = context;
+  const expectations: Record<string, boolean> = {
+    new: !complaint && !stage1,
+    received: !!complaint && !!stage1 && !stage1.acknowledgedOn && !closure,
+    'stage1.investigating': !!stage1?.acknowledgedOn && !stage1.respondedOn && !stage2 && !closure,
+    'stage1.responded': !!stage1?.respondedOn && !stage2 && !closure,
+    'stage2.acknowledging': !!stage1?.respondedOn && !!stage2 && !stage2.acknowledgedOn && !closure,
+    'stage2.reviewing': !!stage2?.acknowledgedOn && !stage2.respondedOn && !closure,
+  };
+  const problems: string[] = [];
+  const ok = process.startsWith('closed.') ? !!complaint && closure?.reason === CLOSED[process.slice(7)] : expectations[process];
+  if (!ok) problems.push(`the state ${process} does not match the record (stage dates and closure)`);
+  const referred = !!context.ombudsman.referredOn;
+  const determined = !!context.ombudsman.determinedOn;
+  const ombudsmanOk = { notReferred: !referred && !determined, referred: referred && !determined, determined: referred && determined }[value.ombudsman as string];
+  if (!ombudsmanOk) problems.push(`the Ombudsman state ${String(value.ombudsman)} does not match the record`);
+  return problems;
+}
+
+/**
+ * Restores a snapshot stored with {@link serialize}, validating it first: the format, the machine
+ * version, the policy, every field of the record, the state, and that state and record agree. Start
+ * an actor from the result with `createActor(machine, { snapshot })`.
+ *
+ * @param machine - from {@link createComplaintMachine}, with the policy the snapshot was made under
+ * @param json - the stored JSON string (or the object parsed from it)
+ * @returns a snapshot to start an actor from
+ * @throws {@link SnapshotRestoreError} listing every problem; nothing is half-restored
+ *
+ * @example
+ * ```ts
+ * const machine = createComplaintMachine();
+ * const { snapshot } = replay(machine, [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak' } },
+ * ]);
+ * const restored = restore(machine, serialize(snapshot));
+ * restored.context.stage1.acknowledgeBy; //=> '2025-01-13'
+ * ```
+ */
+export function restore(machine: ComplaintMachine, json: string | object): ComplaintSnapshot {
+  const env = MACHINE_ENV.get(machine);
+  if (!env) throw new SnapshotRestoreError(['the machine was not made by createComplaintMachine']);
+  let data: unknown = json;
+  if (typeof json === 'string') {
+    try {
+      data = JSON.parse(json);
+    } catch {
+      throw new SnapshotRestoreError([`not valid JSON (${json.length} characters; truncated?)`]);
+    }
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SnapshotRestoreError(['a stored snapshot must be an object']);
+  const envelope = data as Record<string, unknown>;
+  if (envelope.format !== FORMAT) throw new SnapshotRestoreError([`format: expected '${FORMAT}', got ${JSON.stringify(envelope.format)?.slice(0, 60)}`]);
+  if (envelope.version !== MACHINE_VERSION) {
+    throw new SnapshotRestoreError([`version: the snapshot is from machine version ${JSON.stringify(envelope.version)?.slice(0, 20)}, this is version ${MACHINE_VERSION}; migrate it first`]);
+  }
+  const extra = Object.keys(envelope).filter((key) => !['format', 'version', 'value', 'context'].includes(key));
+  const problems = extra.map((key) => `${key.slice(0, 40)}: not a field of a stored snapshot`);
+  problems.push(...valueProblems(machine.root, envelope.value, 'value'));
+  const parsed = ComplaintContext.safeParse(envelope.context);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `context.${issue.path.map(String).join('.')}: ${issue.message}`));
+  if (problems.length > 0) throw new SnapshotRestoreError(problems);
+  // Validated, so the stored record itself is restored: byte for byte what serialize wrote.
+  const context = envelope.context as ComplaintContext;
+  if (context.policy.id !== env.policy.policyId || context.policy.enforceCode !== env.policy.enforceCode) {
+    throw new SnapshotRestoreError([
+      `policy: the snapshot was made under '${context.policy.id}' (Code ${context.policy.enforceCode ? 'enforced' : 'not enforced'}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'})`,
+    ]);
+  }
+  const consistency = consistencyProblems(envelope.value as { process: unknown; ombudsman: unknown }, context);
+  if (consistency.length > 0) throw new SnapshotRestoreError(consistency);
+  return machine.resolveState({ value: envelope.value as ComplaintSnapshot['value'], context }) as ComplaintSnapshot;
+}

@@ -1,0 +1,326 @@
+/**
+ * The Code's rules for each transition, as functions that return reasons. A guard passes when
+ * there are no refusals; `explain` shows the same refusals and notes. Nothing here changes state.
+ */
+import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import { toUkDate } from '../calendar/ukDate.js';
+import type { Region } from '../calendar/regions.js';
+import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
+import { validateLetter } from '../letters/validate.js';
+import type { EffectivePolicy } from '../policy/effective.js';
+import type { ComplaintContext } from './context.js';
+import { DeterminationFindings } from './context.js';
+import { eventProblems, type ComplaintEvent } from './events.js';
+
+/**
+ * One reason an event is refused, or a note about an allowed one, naming the Code provision (or
+ * policy paragraph) behind it where there is one.
+ *
+ * @example
+ * ```ts
+ * const reason: Reason = { provision: '6.13', message: 'The stage 2 handler must not be the person who handled stage 1.' };
+ * ```
+ */
+export interface Reason {
+  /** The Code provision (e.g. `'6.13'`) or policy paragraph (e.g. `'policy 6.3.1'`), when there is one. */
+  readonly provision?: string;
+  /** What the rule says about this event. */
+  readonly message: string;
+}
+
+/** @internal What a rule decided about one event. */
+export interface Verdict {
+  readonly refusals: Reason[];
+  readonly notes: Reason[];
+  /** The letter, validated, for events that carry one. */
+  readonly letter?: Letter;
+}
+
+/** @internal What the rules need besides context and event. */
+export interface RuleEnv {
+  readonly policy: EffectivePolicy;
+  readonly calendar: (region: Region) => WorkingDayCalendar;
+}
+
+/** @internal The rule names, as the machine's guards are named. */
+export type RuleName =
+  | 'canReceive'
+  | 'canAcknowledge'
+  | 'canDecline'
+  | 'canExtend'
+  | 'canAddIssue'
+  | 'canRespond'
+  | 'canEscalate'
+  | 'canRefuseEscalation'
+  | 'canClose'
+  | 'canWithdraw'
+  | 'canOfferRemedy'
+  | 'canCompleteAction'
+  | 'canRefer'
+  | 'canRecordDetermination'
+  | 'canTick';
+
+type Stage = 1 | 2;
+type Rule = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage) => Verdict;
+
+const ok = (notes: Reason[] = [], letter?: Letter): Verdict => (letter ? { refusals: [], notes, letter } : { refusals: [], notes });
+const refuse = (...refusals: Reason[]): Verdict => ({ refusals, notes: [] });
+
+/** @internal The UK date of an event. */
+export function dayOf(event: { at: string }): string {
+  return toUkDate(event.at);
+}
+
+function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string): Verdict {
+  const result = validateLetter(letter);
+  if (!result.ok) return { refusals: result.issues.map((issue) => ({ provision: issue.provision, message: `letter ${issue.message}` })), notes: [] };
+  if (!kinds.includes(result.letter.kind)) {
+    return refuse({ provision, message: `The letter is ${result.letter.kind === 'acknowledgement' ? 'an' : 'a'} ${result.letter.kind}; this step needs ${kinds.join(' or ')}.` });
+  }
+  if (complaintId !== undefined && result.letter.complaintId !== complaintId) {
+    return refuse({ provision: '5.12', message: `The letter is for complaint ${result.letter.complaintId}, not ${complaintId}.` });
+  }
+  return ok([], result.letter);
+}
+
+function normalise(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The date `months` calendar months after `date` (clamped to the month's last day). */
+function addMonths(date: string, months: number): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7)) - 1 + months;
+  const y = year + Math.floor(month / 12);
+  const m = (month % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const day = Math.min(Number(date.slice(8, 10)), last);
+  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function gaveWay(env: RuleEnv, provision: string): Reason | undefined {
+  const conflict = env.policy.gaveWay.find((c) => c.provision === provision);
+  return conflict ? { provision, message: `The policy rule ${conflict.policyRule} gave way to the Code: ${conflict.message}` } : undefined;
+}
+
+const RULES: Record<RuleName, Rule> = {
+  canReceive: () => ok(),
+
+  canAcknowledge(context, event, env, stage) {
+    if (event.type !== 'ACKNOWLEDGE') return refuse();
+    const notes: Reason[] = [];
+    const definition = ComplaintDefinition.safeParse(event.definition);
+    if (!definition.success) {
+      return { refusals: definition.error.issues.map((i) => ({ provision: '5.6', message: `definition.${i.path.join('.')}: ${i.message}` })), notes };
+    }
+    if (stage === 2 && context.stage1?.handler && normalise(event.handler) === normalise(context.stage1.handler)) {
+      return refuse({ provision: '6.13', message: `The stage 2 handler must not be the person who considered stage 1 (${context.stage1.handler}).` });
+    }
+    const record = stage === 1 ? context.stage1 : context.stage2;
+    if (record && dayOf(event) > record.acknowledgeBy) {
+      notes.push({ provision: stage === 1 ? '6.2' : '6.11', message: `Acknowledged after the deadline of ${record.acknowledgeBy}: the breach is recorded.` });
+    }
+    if (context.consentAwaited) notes.push({ provision: consentProvision(env), message: "The representative's consent is still awaited; acknowledging is not blocked." });
+    return ok(notes);
+  },
+
+  canDecline(context, event, env) {
+    if (event.type !== 'DECLINE') return refuse();
+    const verdict = letterRefusals(event.letter, ['decline-notice'], context.complaint?.id, '2.4');
+    if (verdict.refusals.length > 0) return verdict;
+    const notes: Reason[] = [];
+    if (event.reason === 'outside-time-limit') {
+      const issueDate = context.complaint?.issueDate;
+      const received = context.stage1?.requestedOn;
+      if (!issueDate || !received) {
+        return refuse({ provision: '2.3', message: 'A complaint can be declined as out of time only when the date of the issue (issueDate) is known.' });
+      }
+      const months = env.policy.timeLimitMonths;
+      const limit = addMonths(issueDate, months);
+      if (received <= limit) {
+        const way = months > 6 ? gaveWay(env, '2.3') : undefined;
+        return refuse({
+          provision: '2.3',
+          message: `The issue (${issueDate}) is not more than ${months} months before receipt (${received}); complaints within ${months} months must be accepted.${way ? ` ${way.message}` : ''}`,
+        });
+      }
+      const safety = context.complaint?.safetyConcern === true;
+      if (safety && env.policy.timeLimitExceptions.length > 0) {
+        return refuse({ provision: 'policy 4.1', message: `The policy never excludes complaints about ${env.policy.timeLimitExceptions.join(' or ')} for being out of time.` });
+      }
+      notes.push({ provision: '2.3', message: 'The Code asks landlords to consider using discretion to accept complaints outside the time limit where there are good reasons.' });
+    }
+    return ok(notes, verdict.letter);
+  },
+
+  canExtend(context, event, env, stage) {
+    if (event.type !== 'EXTEND') return refuse();
+    const record = stage === 1 ? context.stage1 : context.stage2;
+    const [limitProvision, detailsProvision] = stage === 1 ? ['6.4', '6.5'] : ['6.15', '6.16'];
+    if (!record?.respondBy || !record.originalRespondBy || !context.complaint) return refuse({ provision: limitProvision, message: 'There is no response deadline to extend yet.' });
+    const refusals: Reason[] = [];
+    if (event.reason.trim() === '') refusals.push({ provision: limitProvision, message: 'The reasons for the extension must be clearly explained to the resident.' });
+    if (!event.ombudsmanDetailsGiven && env.policy.extensionNeedsOmbudsmanDetails) {
+      refusals.push({ provision: detailsProvision, message: "When a resident is told of an extension, they must be given the Ombudsman's contact details." });
+    }
+    const today = dayOf(event);
+    if (today > record.respondBy) {
+      refusals.push({ provision: limitProvision, message: `The response was due on ${record.respondBy}: an extension must be agreed before the deadline, not after it.` });
+    }
+    if (event.until <= record.respondBy) {
+      refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be later than the current deadline (${record.respondBy}).` });
+    } else {
+      const limit = stage === 1 ? env.policy.stage1.extensionLimit : env.policy.stage2.extensionLimit;
+      const total = env.calendar(context.complaint.region as Region).workingDaysBetween(record.originalRespondBy, event.until);
+      if (total > limit && !event.goodReason?.trim()) {
+        refusals.push({
+          provision: limitProvision,
+          message: `The extensions would add ${total} working days to the original deadline (${record.originalRespondBy}); more than ${limit} needs a good reason (goodReason).`,
+        });
+      }
+    }
+    return refusals.length > 0 ? { refusals, notes: [] } : ok();
+  },
+
+  canAddIssue(context, event) {
+    if (event.type !== 'ADD_ISSUE') return refuse();
+    if (!event.related) {
+      return refuse({ provision: '6.8', message: 'An issue unrelated to the complaint under investigation must be logged as a new complaint.' });
+    }
+    if (context.definition?.points.some((point) => point.id === event.point.id)) {
+      return refuse({ provision: '5.6', message: `The complaint definition already has a point '${event.point.id}'.` });
+    }
+    return ok([{ provision: '6.8', message: 'A related issue raised before the stage 1 response joins the complaint definition.' }]);
+  },
+
+  canRespond(context, event, _env, stage) {
+    if (event.type !== 'RESPOND') return refuse();
+    const kind = stage === 1 ? 'stage1-response' : 'stage2-response';
+    const verdict = letterRefusals(event.letter, [kind], context.complaint?.id, stage === 1 ? '6.9' : '6.19');
+    if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
+    const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
+    const answered = new Set(letter.definition.points.map((point) => point.id));
+    const missing = (context.definition?.points ?? []).filter((point) => !answered.has(point.id));
+    if (missing.length > 0) {
+      return refuse({
+        provision: stage === 1 ? '6.7' : '6.18',
+        message: `The response does not address ${missing.map((p) => `'${p.id}' (${p.summary})`).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} in the complaint definition.`,
+      });
+    }
+    const record = stage === 1 ? context.stage1 : context.stage2;
+    const notes: Reason[] = [];
+    if (record?.respondBy && dayOf(event) > record.respondBy) {
+      notes.push({ provision: stage === 1 ? '6.3' : '6.14', message: `Responded after the deadline of ${record.respondBy}: the breach is recorded.` });
+    }
+    return ok(notes, letter);
+  },
+
+  canEscalate(context, event, env) {
+    if (event.type !== 'ESCALATE') return refuse();
+    const notes: Reason[] = [];
+    const explained = (event.explanation ?? '').trim() !== '';
+    if (!explained) {
+      if (env.policy.escalationReasonsRequired) {
+        return refuse({ provision: 'policy 6.3.1', message: 'This policy (with the Code not enforced) requires the resident to say what they challenge and why.' });
+      }
+      const way = gaveWay(env, '6.12');
+      notes.push(way ?? { provision: '6.12', message: 'The resident does not have to explain why they want stage 2.' });
+    }
+    const respondedOn = context.stage1?.respondedOn;
+    const window = env.policy.escalationWindow ?? env.policy.conflicts.find((c) => c.provision === '5.11') ? windowOf(env) : undefined;
+    if (respondedOn && window !== undefined && context.complaint) {
+      const elapsed = env.calendar(context.complaint.region as Region).workingDaysBetween(respondedOn, dayOf(event));
+      if (elapsed > window) {
+        // The request is recorded either way: as written, the policy answers it with a refusal letter (6.3.2).
+        notes.push(
+          env.policy.escalationWindow !== undefined
+            ? { provision: 'policy 6.3.1', message: `Stage 2 was asked for ${elapsed} working days after the stage 1 response, outside this policy's ${window}; the landlord may refuse it (REFUSE_ESCALATION, 'outside-policy-window').` }
+            : gaveWay(env, '5.11')!,
+        );
+      }
+    }
+    return ok(notes);
+  },
+
+  canRefuseEscalation(context, event, env) {
+    if (event.type !== 'REFUSE_ESCALATION') return refuse();
+    const verdict = letterRefusals(event.letter, ['escalation-refusal'], context.complaint?.id, '5.11');
+    if (verdict.refusals.length > 0) return verdict;
+    if (event.reason === 'outside-policy-window') {
+      const window = env.policy.escalationWindow;
+      const requested = context.stage2?.requestedOn;
+      const respondedOn = context.stage1?.respondedOn;
+      const late = window !== undefined && requested && respondedOn && context.complaint
+        ? env.calendar(context.complaint.region as Region).workingDaysBetween(respondedOn, requested) > window
+        : false;
+      if (!late) {
+        return refuse({
+          provision: '5.11',
+          message: env.policy.enforceCode
+            ? 'A late request is not a reason in section 2 of the Code: a landlord may refuse to escalate only for a section 2 reason.'
+            : 'The request was made within the policy’s window.',
+        });
+      }
+    }
+    return ok([], verdict.letter);
+  },
+
+  canClose: () => ok(),
+  canWithdraw: () => ok(),
+
+  canOfferRemedy(context, event) {
+    if (event.type !== 'OFFER_REMEDY') return refuse();
+    const { id, ...remedy } = event.remedy as Record<string, unknown>;
+    if (typeof id !== 'string' || id.trim() === '') return refuse({ provision: '7.3', message: 'A remedy needs an id, so it can be followed through to completion.' });
+    if (context.tracked.some((item) => item.id === id) || context.timers.some((timer) => timer.id === id)) {
+      return refuse({ provision: '7.3', message: `There is already a remedy or action with id '${id}'.` });
+    }
+    const parsed = Remedy.safeParse(remedy);
+    if (!parsed.success) return { refusals: parsed.error.issues.map((i) => ({ provision: i.path[0] === 'kind' ? '7.1' : '7.3', message: `remedy.${i.path.join('.')}: ${i.message}` })), notes: [] };
+    return ok([{ provision: '5.13', message: 'A remedy may be offered at any stage, without escalation.' }]);
+  },
+
+  canCompleteAction(context, event) {
+    if (event.type !== 'COMPLETE_ACTION') return refuse();
+    const item = context.tracked.find((t) => t.id === event.id);
+    const timer = context.timers.find((t) => t.id === event.id);
+    if (!item && !timer) return refuse({ provision: '7.3', message: `There is no remedy, action or timer with id '${event.id}'.` });
+    if (item?.completedOn || timer?.metOn) return refuse({ provision: '7.3', message: `'${event.id}' was already completed on ${item?.completedOn ?? timer?.metOn}.` });
+    return ok();
+  },
+
+  canRefer: () => ok(),
+
+  canRecordDetermination(_context, event) {
+    if (event.type !== 'OMBUDSMAN_DETERMINATION') return refuse();
+    return DeterminationFindings.safeParse(event.findings).success ? ok() : refuse({ message: 'The determination must list the findings for each element.' });
+  },
+
+  canTick: () => ok(),
+};
+
+/** @internal Where the rule on representatives' consent comes from. */
+export function consentProvision(env: RuleEnv): string {
+  return env.policy.representativeConsent === 'written' ? 'policy 8.2' : '1.3';
+}
+
+function windowOf(env: RuleEnv): number | undefined {
+  const conflict = env.policy.conflicts.find((c) => c.provision === '5.11');
+  if (!conflict) return undefined;
+  const match = /within (\d+) working days/.exec(conflict.message);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * @internal Runs a rule: first what every event must meet (well formed, in order, after a
+ * complaint exists), then the rule itself.
+ */
+export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
+  const problems = eventProblems(event);
+  if (problems.length > 0) return refuse(...problems.map((message) => ({ message: `malformed event: ${message}` })));
+  if (context.lastEventAt && Date.parse(event.at) < Date.parse(context.lastEventAt)) {
+    return refuse({ provision: '5.12', message: `The event happened at ${event.at}, before the last recorded event (${context.lastEventAt}); events must be recorded in the order they happened.` });
+  }
+  if (rule !== 'canReceive' && !context.complaint) return refuse({ message: 'No complaint has been received yet: send RECEIVE first.' });
+  return RULES[rule](context, event, env, stage);
+}

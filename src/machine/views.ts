@@ -1,0 +1,323 @@
+import type { AnyStateNode } from 'xstate';
+import type { IsoDate } from '../calendar/isoDate.js';
+import { toUkDate } from '../calendar/ukDate.js';
+import type { Region } from '../calendar/regions.js';
+import { openDeadlines } from './deadlines.js';
+import type { ComplaintContext } from './context.js';
+import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
+import { MACHINE_ENV, type ComplaintSnapshot } from './machine.js';
+import { judge, type Reason, type RuleEnv, type RuleName } from './rules.js';
+
+type EventType = ComplaintEvent['type'];
+
+/**
+ * Whether an event would be accepted now, and why (not).
+ *
+ * @example
+ * ```ts
+ * const explanation: Explanation = { allowed: false, reasons: [{ provision: '6.13', message: '...' }] };
+ * ```
+ */
+export interface Explanation {
+  /** Whether the machine would accept the event. */
+  readonly allowed: boolean;
+  /** For a refused event, every reason; for an allowed one, notes worth recording (a policy rule that gave way, a late step). */
+  readonly reasons: readonly Reason[];
+}
+
+/** @internal The active state nodes of a snapshot, deepest first, root last. */
+export function activeNodes(snapshot: ComplaintSnapshot): AnyStateNode[] {
+  const nodes: AnyStateNode[] = [];
+  const walk = (node: AnyStateNode, value: unknown) => {
+    if (typeof value === 'string') {
+      const child = node.states[value];
+      if (child) nodes.push(child);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        const child = node.states[key];
+        if (!child) continue;
+        walk(child, inner);
+        nodes.push(child);
+      }
+    }
+  };
+  walk(snapshot.machine.root, snapshot.value);
+  nodes.push(snapshot.machine.root);
+  return nodes;
+}
+
+/** The transitions for `type` from the active nodes, with their guard's rule and stage. */
+function candidates(snapshot: ComplaintSnapshot, type: string): { rule: RuleName; stage: 1 | 2 }[] {
+  const found: { rule: RuleName; stage: 1 | 2 }[] = [];
+  for (const node of activeNodes(snapshot)) {
+    for (const transition of node.on[type] ?? []) {
+      const guard = transition.guard as string | { type: string; params?: { stage?: 1 | 2 } } | undefined;
+      if (typeof guard === 'string') found.push({ rule: guard as RuleName, stage: 1 });
+      else if (guard) found.push({ rule: guard.type as RuleName, stage: guard.params?.stage ?? 1 });
+    }
+  }
+  return found;
+}
+
+function envOf(snapshot: ComplaintSnapshot): RuleEnv {
+  const env = MACHINE_ENV.get(snapshot.machine);
+  if (!env) throw new TypeError('explain, describeComplaint and nextEvents take snapshots of a machine made by createComplaintMachine');
+  return env;
+}
+
+/** @internal The leaf state of the process region, e.g. `'stage1.responded'`. */
+export function processState(snapshot: ComplaintSnapshot): string {
+  const value = (snapshot.value as { process: string | Record<string, string> }).process;
+  return typeof value === 'string' ? value : Object.entries(value).map(([k, v]) => `${k}.${v}`)[0]!;
+}
+
+const CLOSURE_WORDS: Record<NonNullable<ComplaintContext['closure']>['reason'], string> = {
+  declined: 'declined',
+  'resolved-at-stage-1': 'resolved at stage 1',
+  'final-response': 'closed by the final (stage 2) response',
+  withdrawn: 'withdrawn',
+  'escalation-refused': 'closed when escalation was refused',
+};
+
+/** Why an event type has no transition in the current state. */
+function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
+  const state = processState(snapshot);
+  const { context } = snapshot;
+  if (state === 'new') return { message: 'No complaint has been received yet: send RECEIVE first.' };
+  if (type === 'RECEIVE') return { message: `Complaint ${context.complaint?.id} has already been received; a new complaint needs its own machine.` };
+  if (type === 'REFER_TO_OMBUDSMAN') return { message: `The complaint was already referred to the Housing Ombudsman on ${context.ombudsman.referredOn}.` };
+  if (type === 'OMBUDSMAN_DETERMINATION') {
+    return context.ombudsman.determinedOn
+      ? { message: `The Ombudsman's determination was recorded on ${context.ombudsman.determinedOn}.` }
+      : { message: 'The complaint has not been referred to the Housing Ombudsman.' };
+  }
+  if (type === 'ADD_ISSUE') {
+    return { provision: '6.8', message: 'New issues join a complaint only while stage 1 is being investigated; after the stage 1 response (or at stage 2) they must be logged as a new complaint.' };
+  }
+  if (type === 'ESCALATE' && (state.startsWith('stage2') || state === 'closed.finalResponse')) {
+    return { provision: '5.3', message: 'There is no third stage: stage 2 is the landlord’s final response (6.20). The resident can refer the complaint to the Housing Ombudsman.' };
+  }
+  if (state.startsWith('closed')) {
+    return { message: `The complaint was ${CLOSURE_WORDS[context.closure!.reason]} on ${context.closure!.on}; only remedies, actions, TICK and the Ombudsman remain.` };
+  }
+  const table: Partial<Record<EventType, Reason>> = {
+    ACKNOWLEDGE:
+      state === 'stage1.responded'
+        ? { provision: '6.11', message: 'Stage 2 is acknowledged after the resident asks for it: send ESCALATE first.' }
+        : { provision: state.startsWith('stage1') ? '6.2' : '6.11', message: `Stage ${state.startsWith('stage1') ? 1 : 2} has already been acknowledged.` },
+    DECLINE: { provision: '2.1', message: 'A complaint can be declined only before it is acknowledged at stage 1; once accepted, it must be answered.' },
+    EXTEND:
+      state === 'received' || state === 'stage2.acknowledging'
+        ? { provision: state === 'received' ? '6.4' : '6.15', message: 'There is no response deadline to extend until the complaint is acknowledged.' }
+        : { provision: '6.4', message: 'The stage 1 response has been sent: there is nothing to extend.' },
+    RESPOND:
+      state === 'received' || state === 'stage2.acknowledging'
+        ? { provision: state === 'received' ? '6.2' : '6.11', message: 'Acknowledge and define the complaint before responding.' }
+        : { provision: '6.10', message: 'Stage 1 has been answered; a further response follows a request for stage 2 (ESCALATE).' },
+    ESCALATE: { provision: '6.10', message: 'Stage 2 follows the stage 1 response: respond at stage 1 first.' },
+    REFUSE_ESCALATION: { provision: '5.11', message: 'A refusal to escalate answers a request for stage 2, before stage 2 is acknowledged.' },
+    CLOSE: { provision: '6.10', message: 'A complaint closes at stage 1 only after the stage 1 response, when the resident is satisfied; stage 2 closes with its final response.' },
+  };
+  return table[type] ?? { message: `${type} is not possible now (${state}).` };
+}
+
+/**
+ * Whether `event` would be accepted in `snapshot`, and why or why not, from the same rules the
+ * machine's guards use (never a second copy of them). Every rule of the Code names its provision.
+ * A malformed event is explained, not thrown.
+ *
+ * @param snapshot - a snapshot of a machine from {@link createComplaintMachine}
+ * @param event - the event to consider
+ * @returns `{ allowed, reasons }`
+ *
+ * @example
+ * ```ts
+ * const machine = createComplaintMachine();
+ * const { snapshot } = replay(machine, [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak' } },
+ * ]);
+ * explain(snapshot, { type: 'ESCALATE', at: '2025-01-07T09:00:00Z' }).reasons[0].provision; //=> '6.10'
+ * ```
+ */
+export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Explanation {
+  const env = envOf(snapshot);
+  const problems = eventProblems(event);
+  if (problems.length > 0) return { allowed: false, reasons: problems.map((message) => ({ message: `malformed event: ${message}` })) };
+  const found = candidates(snapshot, event.type);
+  if (found.length === 0) {
+    // Out-of-order and before-receipt refusals come first, as the guards would give them.
+    const common = judge('canTick', snapshot.context, { type: 'TICK', at: event.at }, env);
+    return { allowed: false, reasons: common.refusals.length > 0 ? common.refusals : [notNow(snapshot, event.type)] };
+  }
+  const refusals: Reason[] = [];
+  for (const { rule, stage } of found) {
+    const verdict = judge(rule, snapshot.context, event, env, stage);
+    if (verdict.refusals.length === 0) return { allowed: true, reasons: verdict.notes };
+    refusals.push(...verdict.refusals);
+  }
+  return { allowed: false, reasons: refusals };
+}
+
+/**
+ * The event types a user could send now: for building buttons. An event listed here may still be
+ * refused on its payload (use {@link explain}); one not listed would be refused whatever it carries.
+ *
+ * @param snapshot - a snapshot of a complaint machine
+ * @returns event types, in the order of the process
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), []);
+ * nextEvents(snapshot); //=> ['RECEIVE']
+ * ```
+ */
+export function nextEvents(snapshot: ComplaintSnapshot): EventType[] {
+  const { context } = snapshot;
+  if (!context.complaint) return ['RECEIVE'];
+  const available = new Set<string>();
+  for (const node of activeNodes(snapshot)) for (const type of Object.keys(node.on)) available.add(type);
+  const open = context.tracked.some((item) => !item.completedOn) || context.timers.some((timer) => !timer.metOn);
+  if (!open) available.delete('COMPLETE_ACTION');
+  return EVENT_TYPES.filter((type) => available.has(type));
+}
+
+/**
+ * A plain view of a complaint for screens and reports.
+ *
+ * @example
+ * ```ts
+ * const view: ComplaintView = describeComplaint(replay(createComplaintMachine(), []).snapshot);
+ * view.stage; //=> 'new'
+ * ```
+ */
+export interface ComplaintView {
+  /** Where the complaint is: not yet received, received, at stage 1 or 2, or closed. */
+  readonly stage: 'new' | 'received' | 'stage1' | 'stage2' | 'closed';
+  /** The step within the stage, e.g. `'investigating'`, `'responded'`, `'reviewing'`, `'final-response'`. */
+  readonly status: string;
+  /** The complaint's id, once received. */
+  readonly complaintId?: string;
+  /** The resident's UK division, once received. */
+  readonly region?: Region;
+  /** The current stage's deadlines (stage 2's once escalated), as UK dates. */
+  readonly deadlines: {
+    /** The acknowledgement deadline (6.2, 6.11). */
+    readonly acknowledgeBy?: IsoDate;
+    /** The response deadline, after any extension (6.3, 6.14). */
+    readonly respondBy?: IsoDate;
+    /** The response deadline before any extension. */
+    readonly originalRespondBy?: IsoDate;
+  };
+  /** Every deadline still open: the stage's, remedies', actions' and the policy's timers. */
+  readonly openDeadlines: readonly {
+    /** Which: `stage1.respond`, `remedy:<id>`, `action:<id>`, `timer:<id>`. */
+    readonly deadline: string;
+    /** The provision (or policy paragraph) behind it. */
+    readonly provision: string;
+    /** When it is due. */
+    readonly due: IsoDate;
+  }[];
+  /** Names of open deadlines passed at `now`. */
+  readonly overdue: readonly string[];
+  /** Open deadlines later than the official bank holiday data (their date may move if a holiday is proclaimed). */
+  readonly provisional: readonly string[];
+  /** The decision of the latest response. */
+  readonly outcome?: 'upheld' | 'partly-upheld' | 'not-upheld';
+  /** How and when it closed. */
+  readonly closure?: {
+    /** Why it closed. */
+    readonly reason: string;
+    /** When. */
+    readonly on: IsoDate;
+  };
+  /** Remedies and actions not yet completed. */
+  readonly outstandingActions: readonly {
+    /** Its id, for COMPLETE_ACTION. */
+    readonly id: string;
+    /** A remedy or an action. */
+    readonly kind: 'remedy' | 'action';
+    /** What will happen. */
+    readonly description: string;
+    /** By when. */
+    readonly dueOn?: IsoDate;
+  }[];
+  /** Deadlines missed, each with its provision. */
+  readonly breaches: ComplaintContext['breaches'];
+  /** Whether a representative's consent is awaited. */
+  readonly consentAwaited: boolean;
+  /** The Ombudsman's involvement. */
+  readonly ombudsman: ComplaintContext['ombudsman'];
+  /** Each stage's record, for history. */
+  readonly history: {
+    /** Stage 1's record. */
+    readonly stage1?: ComplaintContext['stage1'];
+    /** Stage 2's record. */
+    readonly stage2?: ComplaintContext['stage2'];
+  };
+}
+
+const STATUS: Record<string, string> = {
+  'closed.declined': 'declined',
+  'closed.resolvedAtStage1': 'resolved-at-stage-1',
+  'closed.finalResponse': 'final-response',
+  'closed.withdrawn': 'withdrawn',
+  'closed.escalationRefused': 'escalation-refused',
+};
+
+/**
+ * Describes a complaint for a screen or report: its stage, status, current deadlines, what is
+ * overdue at `now`, the outcome, what is still to be done and the breaches recorded.
+ *
+ * @param snapshot - a snapshot of a complaint machine
+ * @param options - `now`, an instant or UK date to judge overdue deadlines at (default: the last event's time)
+ * @returns a plain {@link ComplaintView}
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Damp' } },
+ * ]);
+ * describeComplaint(snapshot).deadlines.acknowledgeBy; //=> '2025-01-13'
+ * describeComplaint(snapshot, { now: '2025-01-14' }).overdue; //=> ['stage1.acknowledge']
+ * ```
+ */
+export function describeComplaint(snapshot: ComplaintSnapshot, options: { now?: string | Date } = {}): ComplaintView {
+  const env = envOf(snapshot);
+  const { context } = snapshot;
+  const state = processState(snapshot);
+  const stage = state === 'new' || state === 'received' ? state : (state.split('.')[0] as 'stage1' | 'stage2' | 'closed');
+  const now =
+    options.now === undefined
+      ? context.lastEventAt && toUkDate(context.lastEventAt)
+      : typeof options.now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.now)
+        ? options.now
+        : toUkDate(options.now);
+  const current = context.stage2 ?? context.stage1;
+  const open = openDeadlines(context);
+  const calendar = context.complaint ? env.calendar(context.complaint.region as Region) : undefined;
+  const outcome = context.stage2?.decision ?? context.stage1?.decision;
+  return {
+    stage,
+    status: STATUS[state] ?? state.split('.').at(-1)!,
+    ...(context.complaint ? { complaintId: context.complaint.id, region: context.complaint.region as Region } : {}),
+    deadlines: current
+      ? {
+          acknowledgeBy: current.acknowledgeBy,
+          ...(current.respondBy ? { respondBy: current.respondBy } : {}),
+          ...(current.originalRespondBy ? { originalRespondBy: current.originalRespondBy } : {}),
+        }
+      : {},
+    openDeadlines: open,
+    overdue: now ? open.filter((d) => d.due < now).map((d) => d.deadline) : [],
+    provisional: calendar ? open.filter((d) => calendar.isProvisional(d.due)).map((d) => d.deadline) : [],
+    ...(outcome ? { outcome } : {}),
+    ...(context.closure ? { closure: context.closure } : {}),
+    outstandingActions: context.tracked
+      .filter((item) => !item.completedOn)
+      .map(({ id, kind, description, dueOn }) => (dueOn ? { id, kind, description, dueOn } : { id, kind, description })),
+    breaches: context.breaches,
+    consentAwaited: context.consentAwaited,
+    ombudsman: context.ombudsman,
+    history: { ...(context.stage1 ? { stage1: context.stage1 } : {}), ...(context.stage2 ? { stage2: context.stage2 } : {}) },
+  };
+}

@@ -1,0 +1,99 @@
+import { InvalidPolicyError } from './errors.js';
+import { policies } from './policies.js';
+import { Policy } from './schema.js';
+
+/**
+ * A rule of a policy that conflicts with the Code.
+ *
+ * @example
+ * ```ts
+ * const conflict: PolicyConflict = { provision: '2.3', policyRule: 'exclusions.timeLimitMonths', message: '...' };
+ * ```
+ */
+export interface PolicyConflict {
+  /** The Code provision the rule conflicts with. */
+  readonly provision: string;
+  /** The policy field that holds the rule. */
+  readonly policyRule: string;
+  /** What conflicts, and what the Code requires. */
+  readonly message: string;
+  /** Whether, with the Code enforced, the machine follows the Code here (the policy rule gives way). */
+  readonly givesWay: boolean;
+}
+
+const CODE = policies.code2024;
+
+/** Parses a policy, or throws {@link InvalidPolicyError} listing the problems. */
+export function parsePolicy(policy: unknown): Policy {
+  const result = Policy.safeParse(policy);
+  if (result.success) return result.data;
+  throw new InvalidPolicyError(result.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`));
+}
+
+/**
+ * Every rule of a policy that conflicts with the Code 2024, each naming its provision. A policy may
+ * be stricter with the landlord (shorter timescales) without conflict; a rule that is slower than
+ * the Code or takes a right away from the resident is listed.
+ *
+ * @param policy - a policy (validated here)
+ * @returns the conflicts, in provision order; empty for a policy that meets the Code
+ * @throws {@link InvalidPolicyError} for a malformed policy
+ *
+ * @example
+ * ```ts
+ * checkPolicy(policies.code2024); //=> []
+ * checkPolicy(policies.peaksPlainsV4).map((c) => c.provision); //=> ['2.2', '2.3', '5.2', '5.11', '6.4', '6.5', '6.12', '6.15', '6.16']
+ * ```
+ */
+export function checkPolicy(policy: Policy): PolicyConflict[] {
+  const p = parsePolicy(policy);
+  const conflicts: PolicyConflict[] = [];
+  const add = (provision: string, policyRule: string, message: string, givesWay = true) => conflicts.push({ provision, policyRule, message, givesWay });
+
+  const timescales = [
+    ['stage1', 'acknowledgeWithin', '6.2', 'acknowledge a stage 1 complaint'],
+    ['stage1', 'respondWithin', '6.3', 'respond at stage 1'],
+    ['stage1', 'extensionLimit', '6.4', 'extend at stage 1 without good reason'],
+    ['stage2', 'acknowledgeWithin', '6.11', 'acknowledge a stage 2 request'],
+    ['stage2', 'respondWithin', '6.14', 'respond at stage 2'],
+    ['stage2', 'extensionLimit', '6.15', 'extend at stage 2 without good reason'],
+  ] as const;
+  for (const [stage, field, provision, what] of timescales) {
+    if (p[stage][field] > CODE[stage][field]) {
+      add(provision, `${stage}.${field}`, `The policy allows ${p[stage][field]} working days to ${what}; the Code allows at most ${CODE[stage][field]}.`);
+    }
+  }
+  if (p.exclusions.otherGrounds.length > 0) {
+    add('2.2', 'exclusions.otherGrounds', `The policy excludes complaints on grounds the Code does not list as exclusions (${p.exclusions.otherGrounds.join('; ')}); the Code's are an issue over 12 months old, legal proceedings started, or a matter already considered.`, false);
+  }
+  if (p.exclusions.timeLimitMonths < CODE.exclusions.timeLimitMonths) {
+    add('2.3', 'exclusions.timeLimitMonths', `The policy excludes complaints about issues more than ${p.exclusions.timeLimitMonths} months old; the Code requires landlords to accept them within 12 months of the issue (or of the resident becoming aware of it).`);
+  }
+  if (p.extraNamedStages.length > 0) {
+    add('5.2', 'extraNamedStages', `The policy names stages besides stage 1 and stage 2 (${p.extraNamedStages.join(', ')}); the Code does not allow extra named stages such as 'stage 0' or 'informal complaint'. A quick resolution is fine, but as stage 1.`);
+  }
+  if (p.escalation.requestWithinWorkingDays !== undefined) {
+    add('5.11', 'escalation.requestWithinWorkingDays', `The policy only escalates requests made within ${p.escalation.requestWithinWorkingDays} working days of the stage 1 response; under the Code a landlord may refuse to escalate only for a reason in section 2, and a late request is not one.`);
+  }
+  if (p.communityMayExtend) {
+    add('6.4', 'communityMayExtend', 'The policy lets community complaints extend its timescales at the landlord’s discretion; the Code allows an extension of at most 10 working days (20 at stage 2) without a good reason, explained to the resident.', false);
+  }
+  if (p.extensionOmbudsmanDetails !== 'always') {
+    add('6.5', 'extensionOmbudsmanDetails', 'The policy gives the Ombudsman’s details with a stage 1 extension only if the new date cannot be agreed; the Code requires them whenever the resident is told of an extension.');
+  }
+  if (p.escalation.reasonsRequired) {
+    add('6.12', 'escalation.reasonsRequired', 'The policy requires the resident to state what they challenge and why before escalating; the Code says residents must not be required to explain their reasons for requesting stage 2.');
+  }
+  if (p.communityMayExtend) {
+    add('6.15', 'communityMayExtend', 'The same discretion applies at stage 2; the Code allows at most 20 working days more without a good reason.', false);
+  }
+  if (p.extensionOmbudsmanDetails !== 'always') {
+    add('6.16', 'extensionOmbudsmanDetails', 'The same applies to stage 2 extensions; the Code requires the Ombudsman’s details with every extension.');
+  }
+  const order = (provision: string) => provision.split('.').map(Number);
+  return conflicts.sort((a, b) => {
+    const [a1, a2] = order(a.provision);
+    const [b1, b2] = order(b.provision);
+    return a1! - b1! || a2! - b2!;
+  });
+}

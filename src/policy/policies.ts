@@ -1,0 +1,52 @@
+import type { Policy } from './schema.js';
+
+const code2024: Policy = {
+  id: 'code-2024',
+  name: 'Housing Ombudsman Complaint Handling Code 2024',
+  source: 'Housing Ombudsman Service, Complaint Handling Code, in force 1 April 2024',
+  stage1: { acknowledgeWithin: 5, respondWithin: 10, extensionLimit: 10 },
+  stage2: { acknowledgeWithin: 5, respondWithin: 20, extensionLimit: 20 },
+  extraNamedStages: [],
+  exclusions: { timeLimitMonths: 12, timeLimitExceptions: [], otherGrounds: [] },
+  escalation: { reasonsRequired: false },
+  extensionOmbudsmanDetails: 'always',
+  communityMayExtend: false,
+  representativeConsent: 'none',
+  timers: [],
+};
+
+const peaksPlainsV4: Policy = {
+  id: 'peaks-plains-v4',
+  name: 'Peaks & Plains Housing Trust Complaints Policy V4',
+  source: 'Peaks & Plains Housing Trust, Complaints Policy V4, July 2023',
+  stage1: { acknowledgeWithin: 5, respondWithin: 10, extensionLimit: 10 },
+  stage2: { acknowledgeWithin: 5, respondWithin: 20, extensionLimit: 20 },
+  extraNamedStages: ['Quick fix'],
+  exclusions: { timeLimitMonths: 6, timeLimitExceptions: ['safeguarding', 'health-and-safety'], otherGrounds: ['Unacceptable behaviour (policy 4.1, section 15)'] },
+  escalation: { requestWithinWorkingDays: 20, reasonsRequired: true },
+  extensionOmbudsmanDetails: 'only-if-not-agreed',
+  communityMayExtend: true,
+  representativeConsent: 'written',
+  timers: [
+    { id: 'quick-fix', label: 'Quick fix resolution offered', from: 'received', workingDays: 2, reference: '6.1.1' },
+    { id: 'investigator-contact', label: 'Investigating manager contacts the resident', from: 'stage1-acknowledged', workingDays: 3, reference: '6.2.1' },
+  ],
+};
+
+/**
+ * The policies that ship: `code2024`, the Code itself (the default), and `peaksPlainsV4`, a real
+ * landlord's 2023 policy that predates the Code and conflicts with it in places (see
+ * {@link checkPolicy}).
+ *
+ * @example
+ * ```ts
+ * policies.code2024.stage2.respondWithin; //=> 20
+ * policies.peaksPlainsV4.exclusions.timeLimitMonths; //=> 6
+ * ```
+ */
+export const policies: {
+  /** The Housing Ombudsman's Complaint Handling Code 2024: the default. */
+  readonly code2024: Policy;
+  /** Peaks & Plains Housing Trust Complaints Policy V4 (July 2023). */
+  readonly peaksPlainsV4: Policy;
+} = Object.freeze({ code2024, peaksPlainsV4 });

@@ -1,0 +1,86 @@
+import * as z from 'zod/mini';
+
+const workingDays = z.int().check(z.minimum(1, { error: 'must be at least 1 working day' }), z.maximum(250, { error: 'must be at most 250 working days' }));
+const label = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
+
+const StageTimescales = z.strictObject({
+  /** Working days to acknowledge, from receipt (stage 1) or the escalation request (stage 2). */
+  acknowledgeWithin: workingDays,
+  /** Working days to respond, from the acknowledgement. */
+  respondWithin: workingDays,
+  /** The most working days an extension may add without a good reason. */
+  extensionLimit: workingDays,
+});
+
+/**
+ * A complaints policy as data: timescales, exclusions, the escalation rules and any extra timers.
+ * Two ship in {@link policies}; a landlord may describe its own and check it with
+ * {@link checkPolicy}.
+ *
+ * @example
+ * ```ts
+ * const strict = Policy.parse({ ...policies.code2024, id: 'strict', name: 'Strict', stage1: { acknowledgeWithin: 3, respondWithin: 10, extensionLimit: 10 } });
+ * strict.stage1.acknowledgeWithin; //=> 3
+ * ```
+ */
+export const Policy = z.strictObject({
+  /** A stable id, stored in every snapshot made under this policy. */
+  id: label,
+  /** A name for people. */
+  name: label,
+  /** Where the rules come from (document and version). */
+  source: label,
+  /** Stage 1 timescales (Code 6.2, 6.3, 6.4). */
+  stage1: StageTimescales,
+  /** Stage 2 timescales (Code 6.11, 6.14, 6.15). */
+  stage2: StageTimescales,
+  /** Stages besides stage 1 and 2 that the policy names, e.g. `['Quick fix']` (Code 5.2 forbids them). */
+  extraNamedStages: z.array(label),
+  /** When a complaint may be declined. */
+  exclusions: z.strictObject({
+    /** How old an issue may be, in calendar months before receipt (Code 2.3: 12). */
+    timeLimitMonths: z.int().check(z.minimum(1), z.maximum(120)),
+    /** Kinds of complaint the time limit never excludes, e.g. safeguarding. */
+    timeLimitExceptions: z.array(z.literal(['safeguarding', 'health-and-safety'])),
+    /** Other exclusions the policy lists beyond the Code's (2.2), e.g. unacceptable behaviour. */
+    otherGrounds: z.array(label),
+  }),
+  /** How stage 2 is asked for. */
+  escalation: z.strictObject({
+    /** Working days after the stage 1 response within which stage 2 must be asked for, if the policy sets a window. */
+    requestWithinWorkingDays: z.optional(workingDays),
+    /** Whether the resident must say why they want stage 2 (Code 6.12: they must not have to). */
+    reasonsRequired: z.boolean(),
+  }),
+  /** When the Ombudsman's details are given with an extension (Code 6.5, 6.16: always). */
+  extensionOmbudsmanDetails: z.literal(['always', 'only-if-not-agreed']),
+  /** Whether the policy lets community complaints extend its timescales beyond the limits. */
+  communityMayExtend: z.boolean(),
+  /** Whether a representative needs the resident's written consent. */
+  representativeConsent: z.literal(['written', 'none']),
+  /** Extra timers the policy sets, reported in `describeComplaint` and recorded as breaches when missed. */
+  timers: z.array(
+    z.strictObject({
+      /** A short id, e.g. `'investigator-contact'`. */
+      id: label,
+      /** What must happen. */
+      label,
+      /** What the timer runs from. */
+      from: z.literal(['received', 'stage1-acknowledged', 'stage2-acknowledged']),
+      /** Working days allowed. */
+      workingDays,
+      /** The policy paragraph, e.g. `'6.2.1'`. */
+      reference: label,
+    }),
+  ),
+});
+
+/**
+ * The type of {@link Policy}.
+ *
+ * @example
+ * ```ts
+ * const limit: Policy['stage2']['extensionLimit'] = 20;
+ * ```
+ */
+export type Policy = z.infer<typeof Policy>;
