@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from '../scripts/size.mjs';
+import { runMachineBenchmark } from './machine.mjs';
 
 const { createWorkingDayCalendar } = await import('housing-complaints/calendar');
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -126,6 +127,26 @@ report(
   size.gzip <= 15 * 1024,
   `date-holidays bundled the same way: ${(theirSize.gzip / 1024).toFixed(1)} kB (ratio ${(size.gzip / theirSize.gzip).toFixed(3)})`,
 );
+
+// ---- 4. The complaint machine: replay 100,000 generated complaints against a bare two-state machine ----
+{
+  const complaints = Number(process.env.BENCH_COMPLAINTS ?? 100_000);
+  const result = runMachineBenchmark(complaints);
+  report(
+    `replay of ${complaints.toLocaleString('en-GB')} complaints / bare two-state XState machine`,
+    `${result.ratio.toFixed(2)}x`,
+    '<= 10x',
+    result.ratio <= 10,
+    `${result.events.toLocaleString('en-GB')} events, ${Math.round(result.perSecond).toLocaleString('en-GB')} events/s; the bare machine took ${(result.bareMs / 1000).toFixed(1)} s for as many events`,
+  );
+  report(
+    `full replay of ${complaints.toLocaleString('en-GB')} complaints`,
+    `${(result.fullMs / 1000).toFixed(1)} s`,
+    '< 10 s',
+    result.fullMs < 10_000,
+    'see the README: bare XState alone needs most of this budget on this machine',
+  );
+}
 
 if (sink === 42) console.log(''); // keep the loops' results alive
 if (results.some((r) => !r.pass)) process.exit(1);

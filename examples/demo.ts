@@ -1,15 +1,21 @@
 /**
- * `npm run demo`: one sample complaint, from its deadlines to its stage 1 response.
+ * `npm run demo`: one sample complaint, from its deadlines to its final response and beyond.
  *
  * A resident complains late on the Friday before Christmas 2024 about a kitchen leak chased three
  * times and damp and mould in a bedroom. First its statutory deadlines in each UK division (each
- * has its own bank holidays), then the stage 1 response letter: validated against the Code and
- * rendered as a housing officer would send it.
+ * has its own bank holidays); then its whole life through the complaint machine (both stages, an
+ * extension, a refused step explained, remedies followed through after the final response); then
+ * the stage 1 response letter, validated against the Code and rendered as a housing officer sends it.
  */
 import {
   REGIONS,
+  checkPolicy,
+  createComplaintMachine,
   createWorkingDayCalendar,
+  describeComplaint,
+  policies,
   readability,
+  replay,
   renderLetter,
   toUkDate,
   validateLetter,
@@ -17,6 +23,7 @@ import {
   type WorkingDayCalendar,
 } from 'housing-complaints';
 import { landlord, resident, stage1Response } from './letters/samples.js';
+import { lifecycle } from './lifecycle.js';
 
 const sample = {
   receivedAt: '2024-12-20T16:45:00Z',
@@ -62,6 +69,34 @@ for (const region of REGIONS) {
   const skipped = [2024, 2025].flatMap((year) => calendar.holidays(year)).filter((h) => h.date >= '2024-12-20' && h.date <= '2025-05-01');
   console.log(`  bank holidays on the way: ${skipped.map((h) => `${h.name} (${h.date})`).join(', ')}\n`);
 }
+
+console.log('The whole lifecycle, England and Wales, under the Code 2024');
+console.log('='.repeat(72));
+const machine = createComplaintMachine();
+let at = replay(machine, []).snapshot;
+for (const [index, event] of lifecycle.entries()) {
+  const { snapshot, rejected } = replay(machine, [event], { from: at });
+  const day = event.at.slice(0, 10);
+  if (rejected.length > 0) {
+    for (const reason of rejected[0]!.reasons) console.log(`${day}  ${event.type.padEnd(16)} REFUSED  ${reason.provision ?? ''} ${reason.message}`);
+    continue;
+  }
+  const before = at.context.breaches.length;
+  at = snapshot;
+  const view = describeComplaint(at);
+  const due = view.openDeadlines
+    .filter((d) => d.deadline.startsWith('stage'))
+    .map((d) => `${d.deadline.endsWith('acknowledge') ? 'acknowledge' : 'respond'} by ${d.due} (${d.provision})`)
+    .join(', ');
+  const detail = event.type === 'COMPLETE_ACTION' || event.type === 'OFFER_REMEDY' ? (event.type === 'COMPLETE_ACTION' ? event.id : event.remedy.id) : '';
+  console.log(`${day}  ${event.type.padEnd(16)} ${`${view.stage}/${view.status}`.padEnd(26)} ${due || detail}`);
+  for (const breach of at.context.breaches.slice(before)) console.log(`${' '.repeat(12)}breach recorded: ${breach.deadline} was due ${breach.due} (${breach.provision})`);
+  void index;
+}
+const final = describeComplaint(at);
+console.log(`\nOutcome: ${final.outcome}; ${final.closure?.reason} on ${final.closure?.on}; letters on record: ${at.context.letters.map((l) => l.kind).join(', ')}`);
+console.log(`Still to do: ${final.outstandingActions.map((a) => `${a.description} (by ${a.dueOn})`).join('; ') || 'nothing'}`);
+console.log(`\nPeaks & Plains policy V4 against the Code: ${checkPolicy(policies.peaksPlainsV4).map((c) => c.provision).join(', ')} (see docs/machine.md)\n`);
 
 console.log('The stage 1 response, England and Wales (Code 6.9: parts (a) to (g))');
 console.log('='.repeat(72));

@@ -3,7 +3,7 @@
  * verdict to the next context. They never refuse (the guards did that) and never read a clock.
  */
 import type { Region } from '../calendar/regions.js';
-import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
+import { Remedy, type Letter } from '../letters/schemas.js';
 import { ComplaintDetails, type ComplaintContext } from './context.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintEvent } from './events.js';
@@ -60,7 +60,7 @@ export const APPLY: Record<string, Apply> = {
     const calendar = env.calendar(context.complaint!.region as Region);
     const respondBy = calendar.addWorkingDays(day, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
     let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: event.handler.trim(), respondBy, originalRespondBy: respondBy });
-    next.definition = ComplaintDefinition.parse(event.definition);
+    next.definition = verdict.definition!;
     if (day > record.acknowledgeBy) {
       next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.acknowledge`, provision: stage === 1 ? '6.2' : '6.11', due: record.acknowledgeBy, recordedOn: day });
     }

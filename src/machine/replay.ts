@@ -1,4 +1,4 @@
-import { initialTransition, transition } from 'xstate';
+import { createActor } from 'xstate';
 import type { ComplaintMachine, ComplaintSnapshot } from './machine.js';
 import { parseEvent, type ComplaintEvent } from './events.js';
 import type { Reason } from './rules.js';
@@ -49,13 +49,20 @@ export interface ReplayResult {
  * ```
  */
 export function replay(machine: ComplaintMachine, events: readonly unknown[], options: { from?: ComplaintSnapshot } = {}): ReplayResult {
-  let snapshot = options.from ?? initialTransition(machine)[0];
+  // An actor reuses one scope for every event; xstate's standalone transition() builds one per call.
+  const actor = createActor(machine, options.from ? { snapshot: options.from } : {}).start();
+  let snapshot = actor.getSnapshot();
   const rejected: { index: number; event: ComplaintEvent; reasons: readonly Reason[] }[] = [];
-  events.forEach((value, index) => {
-    const event = parseEvent(value, index);
-    const [next] = transition(machine, snapshot, event);
-    if (next === snapshot) rejected.push({ index, event, reasons: explain(snapshot, event).reasons });
-    else snapshot = next;
-  });
+  try {
+    events.forEach((value, index) => {
+      const event = parseEvent(value, index);
+      actor.send(event);
+      const next = actor.getSnapshot();
+      if (next === snapshot) rejected.push({ index, event, reasons: explain(snapshot, event).reasons });
+      snapshot = next;
+    });
+  } finally {
+    actor.stop();
+  }
   return { snapshot, rejected };
 }

@@ -6,6 +6,7 @@ import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import { toUkDate } from '../calendar/ukDate.js';
 import type { Region } from '../calendar/regions.js';
 import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
+import type { ComplaintDefinition as Definition } from '../letters/schemas.js';
 import { validateLetter } from '../letters/validate.js';
 import type { EffectivePolicy } from '../policy/effective.js';
 import type { ComplaintContext } from './context.js';
@@ -34,6 +35,8 @@ export interface Verdict {
   readonly notes: Reason[];
   /** The letter, validated, for events that carry one. */
   readonly letter?: Letter;
+  /** The complaint definition, validated, for ACKNOWLEDGE. */
+  readonly definition?: Definition;
 }
 
 /** @internal What the rules need besides context and event. */
@@ -66,9 +69,16 @@ type Rule = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, sta
 const ok = (notes: Reason[] = [], letter?: Letter): Verdict => (letter ? { refusals: [], notes, letter } : { refusals: [], notes });
 const refuse = (...refusals: Reason[]): Verdict => ({ refusals, notes: [] });
 
-/** @internal The UK date of an event. */
+const days = new WeakMap<object, string>();
+
+/** @internal The UK date of an event, worked out once per event object. */
 export function dayOf(event: { at: string }): string {
-  return toUkDate(event.at);
+  let day = days.get(event);
+  if (day === undefined) {
+    day = toUkDate(event.at);
+    days.set(event, day);
+  }
+  return day;
 }
 
 function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string): Verdict {
@@ -121,7 +131,7 @@ const RULES: Record<RuleName, Rule> = {
       notes.push({ provision: stage === 1 ? '6.2' : '6.11', message: `Acknowledged after the deadline of ${record.acknowledgeBy}: the breach is recorded.` });
     }
     if (context.consentAwaited) notes.push({ provision: consentProvision(env), message: "The representative's consent is still awaited; acknowledging is not blocked." });
-    return ok(notes);
+    return { refusals: [], notes, definition: definition.data };
   },
 
   canDecline(context, event, env) {
@@ -318,7 +328,7 @@ function windowOf(env: RuleEnv): number | undefined {
 export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
   const problems = eventProblems(event);
   if (problems.length > 0) return refuse(...problems.map((message) => ({ message: `malformed event: ${message}` })));
-  if (context.lastEventAt && Date.parse(event.at) < Date.parse(context.lastEventAt)) {
+  if (context.lastEventAt && context.lastEventAt !== event.at && Date.parse(event.at) < Date.parse(context.lastEventAt)) {
     return refuse({ provision: '5.12', message: `The event happened at ${event.at}, before the last recorded event (${context.lastEventAt}); events must be recorded in the order they happened.` });
   }
   if (rule !== 'canReceive' && !context.complaint) return refuse({ message: 'No complaint has been received yet: send RECEIVE first.' });
