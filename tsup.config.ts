@@ -6,6 +6,7 @@ export default defineConfig({
     'calendar/index': 'src/calendar/index.ts',
     'letters/index': 'src/letters/index.ts',
     'machine/index': 'src/machine/index.ts',
+    'testing/index': 'src/testing/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -38,6 +38,11 @@ describe('module boundaries', () => {
     expect(files.some((file) => file.startsWith('src/machine/'))).toBe(false);
   });
 
+  it('housing-complaints/testing imports xstate, xstate/graph and zod/mini', async () => {
+    const { packages } = await importsOf('testing/index.ts');
+    expect(packages).toEqual(['xstate', 'xstate/graph', 'zod/mini']);
+  });
+
   it('housing-complaints/machine imports xstate and zod/mini, and no letters renderer', async () => {
     const { packages, files } = await importsOf('machine/index.ts');
     expect(packages).toEqual(['xstate', 'zod/mini']);

@@ -15,7 +15,11 @@ import { transformSync } from 'esbuild';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import * as xstate from 'xstate';
-import * as library from '../src/index.js';
+import * as rootExports from '../src/index.js';
+import * as testing from '../src/testing/index.js';
+
+/** Every export of the package in scope: the root's, and the testing entry point's (not in the root). */
+const library = { ...rootExports, ...testing };
 import { loadFeed } from './support/fixture.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -117,11 +121,10 @@ const examples = [
 
 describe('documentation examples', () => {
   it('cover every public export: each has TSDoc with an @example', () => {
-    const entry = join(root, 'src/index.ts');
-    const program = ts.createProgram([entry], { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
+    const entries = [join(root, 'src/index.ts'), join(root, 'src/testing/index.ts')];
+    const program = ts.createProgram(entries, { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler });
     const checker = program.getTypeChecker();
-    const moduleSymbol = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!;
-    const exported = checker.getExportsOfModule(moduleSymbol);
+    const exported = entries.flatMap((entry) => checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!));
     const missing = exported
       .map((symbol) => (symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol))
       .filter((symbol) => !(symbol.declarations ?? []).some((d) => ts.getJSDocTags(d).some((tag) => tag.tagName.text === 'example')))

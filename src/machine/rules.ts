@@ -177,11 +177,14 @@ const RULES: Record<RuleName, Rule> = {
     if (today > record.respondBy) {
       refusals.push({ provision: limitProvision, message: `The response was due on ${record.respondBy}: an extension must be agreed before the deadline, not after it.` });
     }
+    const calendar = env.calendar(context.complaint.region as Region);
     if (event.until <= record.respondBy) {
       refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be later than the current deadline (${record.respondBy}).` });
+    } else if (event.until > calendar.coveredThrough || !calendar.isWorkingDay(event.until)) {
+      refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be a working day, as every deadline is counted in working days.` });
     } else {
       const limit = stage === 1 ? env.policy.stage1.extensionLimit : env.policy.stage2.extensionLimit;
-      const total = env.calendar(context.complaint.region as Region).workingDaysBetween(record.originalRespondBy, event.until);
+      const total = calendar.workingDaysBetween(record.originalRespondBy, event.until);
       if (total > limit && !event.goodReason?.trim()) {
         refusals.push({
           provision: limitProvision,

@@ -46,6 +46,9 @@ describe('EXTEND (6.4, 6.5, 6.15, 6.16)', () => {
     expect(why(acknowledged, extend('2025-01-09T16:00:00Z', '2025-01-16')).allowed).toBe(true); // on the due day itself
     expect(provisions(acknowledged, extend('2025-01-08T10:00:00Z', '2025-01-09'))).toEqual(['6.4']);
     expect(provisions(acknowledged, extend('2025-01-08T10:00:00Z', '2025-01-16', { reason: ' ' }))).toEqual(['6.4']);
+    expect(why(acknowledged, extend('2025-01-08T10:00:00Z', '2025-01-18')).reasons).toEqual([
+      { provision: '6.4', message: 'The new date (2025-01-18) must be a working day, as every deadline is counted in working days.' },
+    ]);
   });
 });
 

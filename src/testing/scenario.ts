@@ -1,0 +1,152 @@
+/**
+ * Realistic events for any snapshot of the complaint machine: what a housing officer (or the
+ * resident) could do next, with letters that validate against the current complaint definition,
+ * handlers that differ between stages, and times that advance in working days.
+ */
+import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import type { Region } from '../calendar/regions.js';
+import { HOUSING_OMBUDSMAN } from '../letters/ombudsman.js';
+import type { ComplaintSnapshot } from '../machine/machine.js';
+import type { ComplaintEvent } from '../machine/events.js';
+import { processState } from '../machine/views.js';
+
+type Of<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
+
+/** @internal What the generator needs to know. */
+export interface ScenarioSettings {
+  readonly region: Region;
+  readonly start: string;
+  readonly calendar: WorkingDayCalendar;
+  readonly complaintId: string;
+}
+
+const HANDLERS = { 1: 'Sam Patel, Repairs Manager', 2: 'Priya Shah, Head of Housing Services' } as const;
+
+/** The UK date of the last event (or the start), and a helper to make the instant `n` working days later. */
+function clock(snapshot: ComplaintSnapshot, settings: ScenarioSettings) {
+  const last = (snapshot.context.lastEventAt ?? settings.start).slice(0, 10);
+  const on = (date: string, hour = 10) => `${date}T${String(hour).padStart(2, '0')}:00:00Z`;
+  const after = (days: number, hour = 10) => on(settings.calendar.addWorkingDays(last, days), hour);
+  return { last, on, after };
+}
+
+function definition(snapshot: ComplaintSnapshot) {
+  return (
+    snapshot.context.definition ?? {
+      points: [
+        { id: 'repair', summary: 'The kitchen leak was reported three times and is still not repaired' },
+        { id: 'mould', summary: 'There is damp and mould in the bedroom and nobody has inspected it' },
+      ],
+      outcomesSought: ['The leak repaired', 'The damp and mould treated'],
+    }
+  );
+}
+
+function response(snapshot: ComplaintSnapshot, settings: ScenarioSettings, stage: 1 | 2, sentOn: string): Of<'RESPOND'>['letter'] {
+  const def = definition(snapshot);
+  const findings = def.points.map((point, i) => ({ pointId: point.id, upheld: i === 0, reasons: `We looked at our records for this point and ${i === 0 ? 'found we were at fault' : 'found we acted correctly'}.` }));
+  const common = {
+    complaintId: settings.complaintId,
+    sentOn,
+    definition: def,
+    decision: findings.length === 1 ? ('upheld' as const) : ('partly-upheld' as const),
+    findings,
+    remedies: [
+      { kind: 'apology' as const, description: 'We are sorry for the delay' },
+      { kind: 'action' as const, description: 'Complete the repair', dueOn: settings.calendar.addWorkingDays(sentOn, 10) },
+    ],
+    outstandingActions: [{ description: 'Check the repair has held', dueOn: settings.calendar.addWorkingDays(sentOn, 20) }],
+  };
+  return stage === 1
+    ? { kind: 'stage1-response', stage: 1, ...common, escalation: { route: 'Reply to this letter to ask for stage 2' } }
+    : { kind: 'stage2-response', stage: 2, ...common, ombudsmanRoute: 'You can ask the Housing Ombudsman to investigate', ombudsman: { ...HOUSING_OMBUDSMAN } };
+}
+
+/**
+ * @internal The events worth trying from `snapshot`: each step of the process, with TICKs on and
+ * after the open deadline so that missed deadlines are part of the model.
+ */
+export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioSettings): ComplaintEvent[] {
+  const state = processState(snapshot);
+  const { context } = snapshot;
+  const { last, on, after } = clock(snapshot, settings);
+  const events: ComplaintEvent[] = [];
+  const record = context.stage2 ?? context.stage1;
+  const tickAround = (due: string | undefined) => {
+    if (!due || due < last) return;
+    events.push({ type: 'TICK', at: on(due, 18) }, { type: 'TICK', at: on(settings.calendar.nextWorkingDay(due), 7) });
+  };
+  switch (state) {
+    case 'new':
+      events.push({ type: 'RECEIVE', at: on(settings.start.slice(0, 10), 9), complaint: { id: settings.complaintId, region: settings.region, summary: 'Kitchen leak and bedroom mould' } });
+      break;
+    case 'received':
+      events.push(
+        { type: 'ACKNOWLEDGE', at: after(2), handler: HANDLERS[1], definition: definition(snapshot) },
+        { type: 'DECLINE', at: after(1), reason: 'legal-proceedings', letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: after(1).slice(0, 10), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } } },
+        { type: 'WITHDRAW', at: after(1) },
+      );
+      tickAround(record?.acknowledgeBy);
+      break;
+    case 'stage1.investigating':
+    case 'stage2.reviewing': {
+      const stage = state === 'stage1.investigating' ? 1 : 2;
+      const respondBy = record?.respondBy;
+      if (respondBy && record?.extensions.length === 0) {
+        events.push({ type: 'EXTEND', at: after(1), until: settings.calendar.addWorkingDays(respondBy, stage === 1 ? 10 : 20), reason: 'We are waiting for a specialist survey', ombudsmanDetailsGiven: true });
+      }
+      if (stage === 1 && !context.definition?.points.some((p) => p.id === 'fence')) {
+        events.push({ type: 'ADD_ISSUE', at: after(1), point: { id: 'fence', summary: 'The garden fence repair was also missed' }, related: true });
+      }
+      events.push({ type: 'RESPOND', at: after(3), letter: response(snapshot, settings, stage, after(3).slice(0, 10)) });
+      events.push({ type: 'WITHDRAW', at: after(1) });
+      tickAround(respondBy);
+      break;
+    }
+    case 'stage1.responded':
+      events.push({ type: 'ESCALATE', at: after(5) }, { type: 'CLOSE', at: after(5) }, { type: 'WITHDRAW', at: after(5) });
+      break;
+    case 'stage2.acknowledging':
+      events.push(
+        { type: 'ACKNOWLEDGE', at: after(2), handler: HANDLERS[2], definition: definition(snapshot) },
+        {
+          type: 'REFUSE_ESCALATION',
+          at: after(2),
+          reason: 'previously-considered',
+          letter: { kind: 'escalation-refusal', complaintId: settings.complaintId, sentOn: after(2).slice(0, 10), reasons: 'This matter was fully considered at stage 2 in an earlier complaint', ombudsman: { ...HOUSING_OMBUDSMAN } },
+        },
+        { type: 'WITHDRAW', at: after(1) },
+      );
+      tickAround(record?.acknowledgeBy);
+      break;
+  }
+  if (context.complaint) {
+    const open = context.tracked.find((item) => !item.completedOn);
+    if (open) events.push({ type: 'COMPLETE_ACTION', at: after(1), id: open.id });
+    if (!context.tracked.some((item) => item.id === 'goodwill')) {
+      events.push({ type: 'OFFER_REMEDY', at: after(1), remedy: { id: 'goodwill', kind: 'financial', description: 'A goodwill payment for the inconvenience', amountPence: 5000, dueOn: settings.calendar.addWorkingDays(after(1).slice(0, 10), 5) } });
+    }
+    if (!context.ombudsman.referredOn && state.startsWith('closed')) events.push({ type: 'REFER_TO_OMBUDSMAN', at: after(10) });
+    if (context.ombudsman.referredOn && !context.ombudsman.determinedOn) {
+      events.push({ type: 'OMBUDSMAN_DETERMINATION', at: after(40), findings: [{ element: 'Complaint handling', finding: 'service-failure', orders: ['Apologise'] }] });
+    }
+  }
+  return events;
+}
+
+/**
+ * @internal A short key for a snapshot: its state and the facts that change what can happen next,
+ * so the model's graph stays small (dates are left out on purpose).
+ */
+export function stateKey(snapshot: ComplaintSnapshot): string {
+  const c = snapshot.context;
+  return JSON.stringify([
+    snapshot.value,
+    c.stage1?.extensions.length ?? 0,
+    c.stage2?.extensions.length ?? 0,
+    c.definition?.points.length ?? 0,
+    c.tracked.filter((t) => !t.completedOn).length,
+    c.tracked.some((t) => t.id === 'goodwill'),
+    c.breaches.length > 0,
+  ]);
+}

@@ -1,0 +1,135 @@
+import type { AnyStateNode } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { createComplaintTestModel } from '../../src/testing/index.js';
+import { describeComplaint, policies, replay, type ComplaintSnapshot } from '../../src/machine/index.js';
+import { activeNodes } from '../../src/machine/views.js';
+
+const model = createComplaintTestModel();
+const shortest = model.shortestPaths();
+
+/** Every state node, and every transition as `sourceId:EVENT`, of the machine's definition. */
+function definition(root: AnyStateNode) {
+  const nodes: string[] = [];
+  const transitions: string[] = [];
+  const walk = (node: AnyStateNode) => {
+    nodes.push(node.id);
+    for (const [type, list] of Object.entries(node.on)) for (let i = 0; i < list.length; i++) transitions.push(`${node.id}:${type}`);
+    Object.values(node.states).forEach(walk);
+  };
+  walk(root);
+  return { nodes, transitions };
+}
+
+describe('createComplaintTestModel: coverage of our own machine', () => {
+  it('reaches every state node and takes every transition (a check, not a hope)', () => {
+    const { nodes, transitions } = definition(model.machine.root);
+    const reached = new Set<string>();
+    const taken = new Set<string>();
+    for (const path of shortest) {
+      let snapshot: ComplaintSnapshot = replay(model.machine, []).snapshot;
+      for (const event of path.events) {
+        const before = activeNodes(snapshot);
+        const next = replay(model.machine, [event], { from: snapshot });
+        expect(next.rejected, `${path.description}: ${event.type}`).toEqual([]);
+        const source = before.find((node) => node.on[event.type]?.length);
+        taken.add(`${source!.id}:${event.type}`);
+        snapshot = next.snapshot;
+        for (const node of activeNodes(snapshot)) reached.add(node.id);
+      }
+    }
+    const unreachedStates = nodes.filter((id) => !reached.has(id) && id !== 'complaint.process.new');
+    const untaken = [...new Set(transitions)].filter((id) => !taken.has(id));
+    console.log(
+      `model coverage: ${shortest.length} paths; ${nodes.length - unreachedStates.length}/${nodes.length} state nodes reached (plus the initial one); ${taken.size}/${new Set(transitions).size} transitions taken`,
+    );
+    expect(unreachedStates).toEqual([]);
+    expect(untaken).toEqual([]);
+  });
+});
+
+describe('generated paths', () => {
+  it('replay cleanly and end where they say they do', () => {
+    for (const path of shortest) {
+      const { snapshot, rejected } = replay(model.machine, path.events);
+      expect(rejected).toEqual([]);
+      expect(path.steps.at(-1)?.status).toBe(describeComplaint(snapshot).status);
+      expect(path.states).toHaveLength(path.events.length);
+    }
+  });
+
+  it('describe themselves in plain language', () => {
+    const descriptions = shortest.map((path) => path.description);
+    expect(descriptions).toContain('received -> acknowledged day 2 -> responded -> escalated -> stage 2 acknowledged day 2 -> final response');
+    expect(descriptions).toContain('received -> acknowledged day 2 -> extended 10 days');
+    expect(descriptions).toContain('received -> deadline missed (TICK 2025-01-14)');
+  });
+
+  it('serialise to plain JSON a runner in another language can read', () => {
+    const path = shortest.find((p) => p.description.endsWith('final response'))!;
+    const json = JSON.parse(JSON.stringify(path)) as ReturnType<typeof path.toJSON>;
+    expect(Object.keys(json)).toEqual(['description', 'steps']);
+    expect(json.steps[0]).toMatchObject({ event: { type: 'RECEIVE' }, state: 'received', stage: 'received', deadlines: { acknowledgeBy: '2025-01-13' } });
+    expect(json.steps.at(-1)).toMatchObject({ stage: 'closed', status: 'final-response' });
+  });
+
+  it('use TICKs on and after deadlines, times advancing in working days, and different handlers', () => {
+    const events = shortest.flatMap((path) => path.events);
+    const received = replay(model.machine, shortest[0]!.events).snapshot;
+    const ticks = model.eventsFrom(received).filter((e) => e.type === 'TICK');
+    expect(ticks.map((e) => e.at)).toEqual(['2025-01-13T18:00:00Z', '2025-01-14T07:00:00Z']); // on the deadline, and the morning after
+    expect(replay(model.machine, [ticks[0]!], { from: received }).snapshot.context.breaches).toEqual([]);
+    expect(replay(model.machine, [ticks[1]!], { from: received }).snapshot.context.breaches).toHaveLength(1);
+    expect(events.some((e) => e.type === 'TICK' && e.at.endsWith('T07:00:00Z'))).toBe(true);
+    const handlers = new Set(events.flatMap((e) => (e.type === 'ACKNOWLEDGE' ? [e.handler] : [])));
+    expect(handlers.size).toBe(2);
+    for (const path of shortest) {
+      const times = path.events.map((e) => Date.parse(e.at));
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+    }
+  });
+});
+
+describe('simplePaths', () => {
+  it('caps the events of every path at maxEvents, and replays cleanly', () => {
+    const paths = model.simplePaths({ maxEvents: 5 });
+    expect(paths.length).toBeGreaterThan(100);
+    expect(Math.max(...paths.map((p) => p.events.length))).toBe(5);
+    for (const path of paths) expect(replay(model.machine, path.events).rejected).toEqual([]);
+  });
+
+  it('refuses a maxEvents that is not a whole number of at least 1', () => {
+    for (const maxEvents of [0, -1, 2.5, Number.NaN]) expect(() => model.simplePaths({ maxEvents })).toThrow(/maxEvents/);
+  });
+});
+
+describe('models for other divisions and policies', () => {
+  it('counts in the chosen division', () => {
+    const scotland = createComplaintTestModel({ region: 'scotland', start: '2024-12-27T10:00:00Z' }).shortestPaths();
+    expect(scotland[0]!.steps[0]!.deadlines.acknowledgeBy).toBe('2025-01-07');
+  });
+
+  it('runs Peaks & Plains as written, whose paths all replay', () => {
+    const pp = createComplaintTestModel({ policy: policies.peaksPlainsV4, enforceCode: false });
+    const paths = pp.shortestPaths();
+    expect(paths.length).toBeGreaterThan(50);
+    for (const path of paths.slice(0, 200)) expect(replay(pp.machine, path.events).rejected).toEqual([]);
+  });
+});
+
+describe('each path’s expected steps', () => {
+  it('are what replaying that path’s own events gives, step by step (deadlines included)', () => {
+    for (const path of shortest) {
+      let snapshot = replay(model.machine, []).snapshot;
+      path.steps.forEach((step) => {
+        snapshot = replay(model.machine, [step.event], { from: snapshot }).snapshot;
+        const view = describeComplaint(snapshot);
+        expect({ stage: step.stage, status: step.status, ...step.deadlines }).toEqual({
+          stage: view.stage,
+          status: view.status,
+          ...(view.deadlines.acknowledgeBy ? { acknowledgeBy: view.deadlines.acknowledgeBy } : {}),
+          ...(view.deadlines.respondBy ? { respondBy: view.deadlines.respondBy } : {}),
+        });
+      });
+    }
+  });
+});
