@@ -18,11 +18,24 @@ function withBreach(breaches: Breach[], breach: Breach): Breach[] {
   return breaches.some((b) => b.deadline === breach.deadline) ? breaches : [...breaches, breach];
 }
 
-/** Every accepted event stamps its time and keeps its notes on the record. */
+/** Deadlines already passed on `day` become breaches (each recorded once). */
+function missed(context: ComplaintContext, day: string): Breach[] {
+  let breaches = context.breaches;
+  for (const open of openDeadlines(context)) {
+    if (open.due < day) breaches = withBreach(breaches, { deadline: open.deadline, provision: open.provision, due: open.due, recordedOn: day });
+  }
+  return breaches;
+}
+
+/**
+ * Every accepted event stamps its time, keeps its notes on the record, and is also a tick of the
+ * clock: deadlines already missed are recorded before the event closes or completes them.
+ */
 function base(context: ComplaintContext, event: ComplaintEvent, verdict: Verdict): ComplaintContext {
   const on = dayOf(event);
   return {
     ...context,
+    breaches: missed(context, on),
     lastEventAt: event.at,
     notes: verdict.notes.length ? [...context.notes, ...verdict.notes.map((n) => (n.provision ? { on, provision: n.provision, message: n.message } : { on, message: n.message }))] : context.notes,
   };
@@ -130,16 +143,23 @@ export const APPLY: Record<string, Apply> = {
     const day = dayOf(event);
     const calendar = env.calendar(context.complaint!.region as Region);
     const explanation = event.explanation?.trim();
+    const discretion = event.discretion?.trim();
     return {
       ...base(context, event, verdict),
-      stage2: { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage2.acknowledgeWithin), extensions: [], ...(explanation ? { explanation } : {}) },
+      stage2: {
+        requestedOn: day,
+        acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage2.acknowledgeWithin),
+        extensions: [],
+        ...(explanation ? { explanation } : {}),
+        ...(discretion ? { discretion } : {}),
+      },
     };
   },
 
   recordRefusal(context, event, _env, verdict) {
     if (event.type !== 'REFUSE_ESCALATION') return context;
     const next = base(context, event, verdict);
-    return { ...next, letters: [...next.letters, verdict.letter!], closure: { reason: 'escalation-refused', on: dayOf(event) } };
+    return { ...next, letters: [...next.letters, verdict.letter!], refusalReason: event.reason, closure: { reason: 'escalation-refused', on: dayOf(event) } };
   },
 
   recordResolution(context, event, _env, verdict) {
@@ -166,8 +186,8 @@ export const APPLY: Record<string, Apply> = {
     const next = base(context, event, verdict);
     return {
       ...next,
-      tracked: next.tracked.map((item) => (item.id === event.id ? { ...item, completedOn: day } : item)),
-      timers: next.timers.map((timer) => (timer.id === event.id ? { ...timer, metOn: day } : timer)),
+      tracked: next.tracked.map((item) => (item.id === event.id.trim() ? { ...item, completedOn: day } : item)),
+      timers: next.timers.map((timer) => (timer.id === event.id.trim() ? { ...timer, metOn: day } : timer)),
     };
   },
 
@@ -181,11 +201,6 @@ export const APPLY: Record<string, Apply> = {
   },
 
   recordTick(context, event, _env, verdict) {
-    const day = dayOf(event);
-    let breaches = context.breaches;
-    for (const open of openDeadlines(context)) {
-      if (open.due < day) breaches = withBreach(breaches, { deadline: open.deadline, provision: open.provision, due: open.due, recordedOn: day });
-    }
-    return { ...base(context, event, verdict), breaches };
+    return base(context, event, verdict);
   },
 };

@@ -5,10 +5,23 @@
  */
 import * as z from 'zod/mini';
 import { isRegion } from '../calendar/regions.js';
+import { toUkDate } from '../calendar/ukDate.js';
 import { ComplaintDefinition, Decision, Letter, Remedy } from '../letters/schemas.js';
 import { isoDate, text } from '../letters/primitives.js';
 
-const instant = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be an ISO instant' }));
+const instant = z.string().check(
+  z.refine(
+    (value) => {
+      try {
+        toUkDate(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: "must be an ISO instant with 'Z' or an offset" },
+  ),
+);
 const region = z.string().check(z.refine(isRegion, { error: "must be 'england-and-wales', 'scotland' or 'northern-ireland'" }));
 
 /** The complaint as received. */
@@ -69,6 +82,8 @@ const StageRecord = z.strictObject({
   decision: z.optional(Decision),
   /** At stage 2: what the resident said when asking for it, if anything (6.12). */
   explanation: z.optional(text),
+  /** At stage 2: any discretion the landlord applied in accepting the request. */
+  discretion: z.optional(text),
 });
 
 const TrackedItem = z.strictObject({
@@ -188,6 +203,8 @@ export const ComplaintContext = z.strictObject({
   notes: z.array(Note),
   /** Why the complaint was declined, if it was. */
   declineReason: z.optional(text),
+  /** Why escalation was refused, if it was (5.11). */
+  refusalReason: z.optional(text),
   /** Whether a representative's consent is awaited (policy 8.2). */
   consentAwaited: z.boolean(),
   /** How and when the complaint closed. */

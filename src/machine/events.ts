@@ -323,20 +323,17 @@ export function isMalformedEventError(error: unknown): error is MalformedEventEr
   return isHousingComplaintsError(error) && error.name === 'MalformedEventError';
 }
 
-const checked = new WeakSet<object>();
-
-/** The problems with an event's shape, or none. */
+/**
+ * The problems with an event's shape, or none. Checked every time: a host may edit and resend the
+ * same object, so nothing is remembered per object.
+ */
 export function eventProblems(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['an event must be an object'];
-  if (checked.has(value)) return [];
   const type = (value as { type?: unknown }).type;
   const schema = typeof type === 'string' && Object.hasOwn(EVENT_SCHEMAS, type) ? EVENT_SCHEMAS[type as keyof typeof EVENT_SCHEMAS] : undefined;
   if (!schema) return [`type: must be one of ${EVENT_TYPES.join(', ')}`];
   const result = schema.safeParse(value);
-  if (result.success) {
-    checked.add(value);
-    return [];
-  }
+  if (result.success) return [];
   return result.error.issues.map((issue) => `${issue.path.map(String).join('.') || 'event'}: ${issue.message}`);
 }
 

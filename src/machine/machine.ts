@@ -59,22 +59,24 @@ function defaultCalendar(region: Region): WorkingDayCalendar {
 export const MACHINE_ENV = new WeakMap<object, RuleEnv>();
 
 function buildMachine(env: RuleEnv) {
-  // A guard and the action after it see the same event: judge it once and share the verdict.
-  let last: { event: ComplaintEvent; context: ComplaintContext; rule: RuleName; verdict: Verdict } | undefined;
-  const verdictOf = (rule: RuleName, context: ComplaintContext, event: ComplaintEvent, stage: Stage = 1): Verdict => {
-    if (last && last.event === event && last.context === context && last.rule === rule) return last.verdict;
-    const verdict = judge(rule, context, event, env, stage);
-    last = { event, context, rule, verdict };
-    return verdict;
-  };
+  // The guard judges the event; the action straight after it, in the same step, takes that verdict
+  // (and clears it) instead of judging again. Nothing is kept between steps: a host may edit and
+  // resend the same event object.
+  let handOver: { event: ComplaintEvent; context: ComplaintContext; rule: RuleName; verdict: Verdict } | undefined;
   const guard =
     (rule: RuleName) =>
-    ({ context, event }: { context: ComplaintContext; event: ComplaintEvent }, params?: StageParams) =>
-      verdictOf(rule, context, event, params?.stage).refusals.length === 0;
+    ({ context, event }: { context: ComplaintContext; event: ComplaintEvent }, params?: StageParams) => {
+      const verdict = judge(rule, context, event, env, params?.stage ?? 1);
+      handOver = { event, context, rule, verdict };
+      return verdict.refusals.length === 0;
+    };
   const action = (name: keyof typeof APPLY, rule: RuleName) =>
-    assign<ComplaintContext, ComplaintEvent, StageParams | undefined, ComplaintEvent, never>(({ context, event }, params) =>
-      APPLY[name]!(context, event, env, verdictOf(rule, context, event, params?.stage), params?.stage ?? 1),
-    );
+    assign<ComplaintContext, ComplaintEvent, StageParams | undefined, ComplaintEvent, never>(({ context, event }, params) => {
+      const taken = handOver;
+      handOver = undefined;
+      const verdict = taken && taken.event === event && taken.context === context && taken.rule === rule ? taken.verdict : judge(rule, context, event, env, params?.stage ?? 1);
+      return APPLY[name]!(context, event, env, verdict, params?.stage ?? 1);
+    });
 
   return setup({
     types: {

@@ -91,16 +91,30 @@ const CLOSED: Record<string, string> = {
 function consistencyProblems(value: { process: unknown; ombudsman: unknown }, context: ComplaintContext): string[] {
   const process = typeof value.process === 'string' ? value.process : Object.entries(value.process as object).map(([k, v]) => `${k}.${v}`)[0]!;
   const { stage1, stage2, closure, complaint } = context;
+  // What each state requires and forbids of the record: a flipped field cannot restore a case that
+  // could never have happened.
+  const s1 = {
+    received: !!stage1 && !stage1.acknowledgedOn,
+    acknowledged: !!stage1?.acknowledgedOn && !!stage1.respondBy && !!stage1.handler,
+    responded: !!stage1?.acknowledgedOn && !!stage1.respondedOn,
+  };
+  const s2 = { requested: !!stage2 && !stage2.acknowledgedOn, acknowledged: !!stage2?.acknowledgedOn && !!stage2.handler, responded: !!stage2?.acknowledgedOn && !!stage2.respondedOn };
+  const open = !closure;
   const expectations: Record<string, boolean> = {
-    new: !complaint && !stage1,
-    received: !!complaint && !!stage1 && !stage1.acknowledgedOn && !closure,
-    'stage1.investigating': !!stage1?.acknowledgedOn && !stage1.respondedOn && !stage2 && !closure,
-    'stage1.responded': !!stage1?.respondedOn && !stage2 && !closure,
-    'stage2.acknowledging': !!stage1?.respondedOn && !!stage2 && !stage2.acknowledgedOn && !closure,
-    'stage2.reviewing': !!stage2?.acknowledgedOn && !stage2.respondedOn && !closure,
+    new: !complaint && !stage1 && !stage2 && open && !context.lastEventAt && context.letters.length === 0 && context.tracked.length === 0,
+    received: !!complaint && s1.received && !stage2 && open,
+    'stage1.investigating': !!complaint && s1.acknowledged && !stage1!.respondedOn && !stage2 && open,
+    'stage1.responded': !!complaint && s1.responded && !stage2 && open,
+    'stage2.acknowledging': !!complaint && s1.responded && s2.requested && open,
+    'stage2.reviewing': !!complaint && s1.responded && s2.acknowledged && !stage2!.respondedOn && open,
+    'closed.declined': !!complaint && s1.received && !stage2,
+    'closed.resolvedAtStage1': !!complaint && s1.responded && !stage2,
+    'closed.finalResponse': !!complaint && s1.responded && s2.responded,
+    'closed.escalationRefused': !!complaint && s1.responded && s2.requested,
+    'closed.withdrawn': !!complaint && !!stage1 && !stage2?.respondedOn,
   };
   const problems: string[] = [];
-  const ok = process.startsWith('closed.') ? !!complaint && closure?.reason === CLOSED[process.slice(7)] : expectations[process];
+  const ok = (process.startsWith('closed.') ? closure?.reason === CLOSED[process.slice(7)] : true) && expectations[process] === true;
   if (!ok) problems.push(`the state ${process} does not match the record (stage dates and closure)`);
   const referred = !!context.ombudsman.referredOn;
   const determined = !!context.ombudsman.determinedOn;

@@ -69,16 +69,9 @@ type Rule = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, sta
 const ok = (notes: Reason[] = [], letter?: Letter): Verdict => (letter ? { refusals: [], notes, letter } : { refusals: [], notes });
 const refuse = (...refusals: Reason[]): Verdict => ({ refusals, notes: [] });
 
-const days = new WeakMap<object, string>();
-
-/** @internal The UK date of an event, worked out once per event object. */
+/** @internal The UK date of an event. */
 export function dayOf(event: { at: string }): string {
-  let day = days.get(event);
-  if (day === undefined) {
-    day = toUkDate(event.at);
-    days.set(event, day);
-  }
-  return day;
+  return toUkDate(event.at);
 }
 
 function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string): Verdict {
@@ -185,7 +178,9 @@ const RULES: Record<RuleName, Rule> = {
     } else {
       const limit = stage === 1 ? env.policy.stage1.extensionLimit : env.policy.stage2.extensionLimit;
       const total = calendar.workingDaysBetween(record.originalRespondBy, event.until);
-      if (total > limit && !event.goodReason?.trim()) {
+      // As written, a policy may let community complaints extend beyond its limits (Peaks & Plains 9.1).
+      const communityDiscretion = env.policy.communityMayExtend && context.complaint.community === true;
+      if (total > limit && !event.goodReason?.trim() && !communityDiscretion) {
         refusals.push({
           provision: limitProvision,
           message: `The extensions would add ${total} working days to the original deadline (${record.originalRespondBy}); more than ${limit} needs a good reason (goodReason).`,
@@ -200,8 +195,9 @@ const RULES: Record<RuleName, Rule> = {
     if (!event.related) {
       return refuse({ provision: '6.8', message: 'An issue unrelated to the complaint under investigation must be logged as a new complaint.' });
     }
-    if (context.definition?.points.some((point) => point.id === event.point.id)) {
-      return refuse({ provision: '5.6', message: `The complaint definition already has a point '${event.point.id}'.` });
+    const pointId = event.point.id.trim();
+    if (context.definition?.points.some((point) => point.id === pointId)) {
+      return refuse({ provision: '5.6', message: `The complaint definition already has a point '${pointId}'.` });
     }
     return ok([{ provision: '6.8', message: 'A related issue raised before the stage 1 response joins the complaint definition.' }]);
   },
@@ -281,10 +277,14 @@ const RULES: Record<RuleName, Rule> = {
   canClose: () => ok(),
   canWithdraw: () => ok(),
 
-  canOfferRemedy(context, event) {
+  canOfferRemedy(context, event, env) {
     if (event.type !== 'OFFER_REMEDY') return refuse();
-    const { id, ...remedy } = event.remedy as Record<string, unknown>;
-    if (typeof id !== 'string' || id.trim() === '') return refuse({ provision: '7.3', message: 'A remedy needs an id, so it can be followed through to completion.' });
+    const { id: rawId, ...remedy } = event.remedy as Record<string, unknown>;
+    if (typeof rawId !== 'string' || rawId.trim() === '') return refuse({ provision: '7.3', message: 'A remedy needs an id, so it can be followed through to completion.' });
+    const id = rawId.trim();
+    if (RESERVED_ID.test(id) || env.policy.timers.some((timer) => timer.id === id)) {
+      return refuse({ provision: '7.3', message: `The id '${id}' is reserved for remedies and actions from response letters (s1-remedy-1, s2-action-2, ...) and for the policy's timers.` });
+    }
     if (context.tracked.some((item) => item.id === id) || context.timers.some((timer) => timer.id === id)) {
       return refuse({ provision: '7.3', message: `There is already a remedy or action with id '${id}'.` });
     }
@@ -295,10 +295,11 @@ const RULES: Record<RuleName, Rule> = {
 
   canCompleteAction(context, event) {
     if (event.type !== 'COMPLETE_ACTION') return refuse();
-    const item = context.tracked.find((t) => t.id === event.id);
-    const timer = context.timers.find((t) => t.id === event.id);
-    if (!item && !timer) return refuse({ provision: '7.3', message: `There is no remedy, action or timer with id '${event.id}'.` });
-    if (item?.completedOn || timer?.metOn) return refuse({ provision: '7.3', message: `'${event.id}' was already completed on ${item?.completedOn ?? timer?.metOn}.` });
+    const id = event.id.trim();
+    const item = context.tracked.find((t) => t.id === id);
+    const timer = context.timers.find((t) => t.id === id);
+    if (!item && !timer) return refuse({ provision: '7.3', message: `There is no remedy, action or timer with id '${id}'.` });
+    if (item?.completedOn || timer?.metOn) return refuse({ provision: '7.3', message: `'${id}' was already completed on ${item?.completedOn ?? timer?.metOn}.` });
     return ok();
   },
 
@@ -311,6 +312,29 @@ const RULES: Record<RuleName, Rule> = {
 
   canTick: () => ok(),
 };
+
+/**
+ * A step whose deadline would fall after the last date the working-day clock covers (2100) cannot
+ * be counted, so it is refused rather than left to fail half-way.
+ */
+function beyondCalendar(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage): Reason | undefined {
+  const region = (event.type === 'RECEIVE' ? event.complaint.region : context.complaint?.region) as Region | undefined;
+  if (!region) return undefined;
+  const span: Partial<Record<RuleName, number>> = {
+    canReceive: Math.max(env.policy.stage1.acknowledgeWithin, ...env.policy.timers.map((t) => t.workingDays)),
+    canAcknowledge: Math.max(stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin, ...env.policy.timers.map((t) => t.workingDays)),
+    canEscalate: env.policy.stage2.acknowledgeWithin,
+  };
+  const days = span[rule];
+  if (days === undefined) return undefined;
+  const calendar = env.calendar(region);
+  const day = dayOf(event);
+  if (day <= calendar.coveredThrough && calendar.workingDaysBetween(day, calendar.coveredThrough) >= days) return undefined;
+  return { message: `The deadline ${days} working days after ${day} would fall after ${calendar.coveredThrough}, the last date the working-day clock covers.` };
+}
+
+/** Ids the machine gives to remedies and actions from response letters. */
+const RESERVED_ID = /^s[12]-(remedy|action)-\d+$/;
 
 /** @internal Where the rule on representatives' consent comes from. */
 export function consentProvision(env: RuleEnv): string {
@@ -331,6 +355,8 @@ function windowOf(env: RuleEnv): number | undefined {
 export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
   const problems = eventProblems(event);
   if (problems.length > 0) return refuse(...problems.map((message) => ({ message: `malformed event: ${message}` })));
+  const horizon = beyondCalendar(rule, context, event, env, stage);
+  if (horizon) return refuse(horizon);
   if (context.lastEventAt && context.lastEventAt !== event.at && Date.parse(event.at) < Date.parse(context.lastEventAt)) {
     return refuse({ provision: '5.12', message: `The event happened at ${event.at}, before the last recorded event (${context.lastEventAt}); events must be recorded in the order they happened.` });
   }

@@ -64,7 +64,7 @@ export function checkPolicy(policy: Policy): PolicyConflict[] {
     }
   }
   if (p.exclusions.otherGrounds.length > 0) {
-    add('2.2', 'exclusions.otherGrounds', `The policy excludes complaints on grounds the Code does not list as exclusions (${p.exclusions.otherGrounds.join('; ')}); the Code's are an issue over 12 months old, legal proceedings started, or a matter already considered.`, false);
+    add('2.2', 'exclusions.otherGrounds', `The policy excludes complaints on grounds the Code does not list as exclusions (${p.exclusions.otherGrounds.join('; ')}); the Code's are an issue over 12 months old, legal proceedings started, or a matter already considered. The machine declines only for the Code's reasons (and 'not-a-complaint', 1.4).`);
   }
   if (p.exclusions.timeLimitMonths < CODE.exclusions.timeLimitMonths) {
     add('2.3', 'exclusions.timeLimitMonths', `The policy excludes complaints about issues more than ${p.exclusions.timeLimitMonths} months old; the Code requires landlords to accept them within 12 months of the issue (or of the resident becoming aware of it).`);
@@ -76,7 +76,7 @@ export function checkPolicy(policy: Policy): PolicyConflict[] {
     add('5.11', 'escalation.requestWithinWorkingDays', `The policy only escalates requests made within ${p.escalation.requestWithinWorkingDays} working days of the stage 1 response; under the Code a landlord may refuse to escalate only for a reason in section 2, and a late request is not one.`);
   }
   if (p.communityMayExtend) {
-    add('6.4', 'communityMayExtend', 'The policy lets community complaints extend its timescales at the landlord’s discretion; the Code allows an extension of at most 10 working days (20 at stage 2) without a good reason, explained to the resident.', false);
+    add('6.4', 'communityMayExtend', 'The policy lets community complaints extend its timescales at the landlord’s discretion; the Code allows an extension of at most 10 working days (20 at stage 2) without a good reason, explained to the resident.');
   }
   if (p.extensionOmbudsmanDetails !== 'always') {
     add('6.5', 'extensionOmbudsmanDetails', 'The policy gives the Ombudsman’s details with a stage 1 extension only if the new date cannot be agreed; the Code requires them whenever the resident is told of an extension.');
@@ -85,7 +85,7 @@ export function checkPolicy(policy: Policy): PolicyConflict[] {
     add('6.12', 'escalation.reasonsRequired', 'The policy requires the resident to state what they challenge and why before escalating; the Code says residents must not be required to explain their reasons for requesting stage 2.');
   }
   if (p.communityMayExtend) {
-    add('6.15', 'communityMayExtend', 'The same discretion applies at stage 2; the Code allows at most 20 working days more without a good reason.', false);
+    add('6.15', 'communityMayExtend', 'The same discretion applies at stage 2; the Code allows at most 20 working days more without a good reason.');
   }
   if (p.extensionOmbudsmanDetails !== 'always') {
     add('6.16', 'extensionOmbudsmanDetails', 'The same applies to stage 2 extensions; the Code requires the Ombudsman’s details with every extension.');

@@ -11,7 +11,7 @@ import type { Policy } from './schema.js';
  * ```ts
  * const rules = effectivePolicy(policies.peaksPlainsV4, true);
  * rules.timeLimitMonths; //=> 12
- * rules.gaveWay.map((c) => c.provision); //=> ['2.3', '5.2', '5.11', '6.5', '6.12', '6.16']
+ * rules.gaveWay.map((c) => c.provision); //=> ['2.2', '2.3', '5.2', '5.11', '6.4', '6.5', '6.12', '6.15', '6.16']
  * ```
  */
 export interface EffectivePolicy {
@@ -35,6 +35,8 @@ export interface EffectivePolicy {
   readonly extensionNeedsOmbudsmanDetails: boolean;
   /** The policy's extra timers. */
   readonly timers: Policy['timers'];
+  /** Whether community complaints may extend beyond the limits (only with the Code not enforced). */
+  readonly communityMayExtend: boolean;
   /** Whether a representative needs the resident's written consent (the Code leaves this to the policy, 1.3). */
   readonly representativeConsent: Policy['representativeConsent'];
   /** The policy rules that gave way to the Code (empty when the Code is not enforced). */
@@ -83,6 +85,7 @@ export function effectivePolicy(policy: Policy, enforceCode = true): EffectivePo
     extensionNeedsOmbudsmanDetails: enforceCode || p.extensionOmbudsmanDetails === 'always',
     timers: p.timers,
     representativeConsent: p.representativeConsent,
+    communityMayExtend: enforceCode ? false : p.communityMayExtend,
     gaveWay: enforceCode ? conflicts.filter((c) => c.givesWay) : [],
     conflicts,
   });

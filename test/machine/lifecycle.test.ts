@@ -14,7 +14,12 @@ describe('the two-stage lifecycle (Code 2024)', () => {
     expect(snapshot.context.stage1).toMatchObject({ requestedOn: '2024-12-20', acknowledgeBy: '2024-12-31', acknowledgedOn: '2024-12-23', originalRespondBy: '2025-01-09', respondBy: '2025-01-23' });
     expect(snapshot.context.stage2).toMatchObject({ requestedOn: '2025-01-30', acknowledgeBy: '2025-02-06', respondBy: '2025-03-05', respondedOn: '2025-03-04' });
     expect(snapshot.context.letters.map((l) => l.kind)).toEqual(['stage1-response', 'stage2-response']);
-    expect(snapshot.context.breaches).toEqual([]);
+    // Every statutory deadline was met; the stage 1 remedies and action left open were missed by the final response.
+    expect(snapshot.context.breaches.map((b) => `${b.deadline} ${b.provision} ${b.recordedOn}`)).toEqual([
+      'remedy:s1-remedy-2 7.3 2025-02-05',
+      'remedy:s1-remedy-3 7.3 2025-03-04',
+      'action:s1-action-1 6.6 2025-03-04',
+    ]);
   });
 
   it('computes the four deadlines in working days of the division, day 0 not counted (6.2, 6.3, 6.11, 6.14)', () => {
@@ -58,15 +63,16 @@ describe('the two-stage lifecycle (Code 2024)', () => {
   });
 
   it('keeps tracking remedies and actions after the final response, and records missed ones on TICK (6.6, 6.17, 7.3)', () => {
-    const { snapshot } = run([...throughBothStages(), tick('2025-02-20T09:00:00Z'), { type: 'COMPLETE_ACTION', at: '2025-03-06T09:00:00Z', id: 's1-action-2' }, tick('2025-03-20T09:00:00Z')]);
+    const { snapshot, rejected } = run([...throughBothStages(), { type: 'COMPLETE_ACTION', at: '2025-03-06T09:00:00Z', id: 's1-action-2' }, tick('2025-03-20T09:00:00Z')]);
+    expect(rejected).toEqual([]);
     const view = describeComplaint(snapshot);
     expect(view.stage).toBe('closed');
     expect(view.outstandingActions.map((a) => a.id)).toEqual(['s1-remedy-2', 's1-remedy-3', 's1-action-1', 's2-remedy-1']);
-    expect(snapshot.context.breaches.map((b) => `${b.deadline} ${b.provision}`)).toEqual([
-      'remedy:s1-remedy-2 7.3',
-      'remedy:s1-remedy-3 7.3',
-      'action:s1-action-1 6.6',
-      'remedy:s2-remedy-1 7.3',
+    expect(snapshot.context.breaches.map((b) => `${b.deadline} ${b.provision} ${b.recordedOn}`)).toEqual([
+      'remedy:s1-remedy-2 7.3 2025-02-05',
+      'remedy:s1-remedy-3 7.3 2025-03-04',
+      'action:s1-action-1 6.6 2025-03-04',
+      'remedy:s2-remedy-1 7.3 2025-03-20',
     ]);
   });
 

@@ -65,7 +65,7 @@ describe('Peaks & Plains V4 with the Code enforced (the default)', () => {
   it('keeps the Code’s timescales and runs the policy’s timers', () => {
     const { snapshot } = replay(enforced, [receive(), acknowledge()]);
     expect(snapshot.context.timers.map((t) => `${t.id} ${t.due}`)).toEqual(['quick-fix 2024-12-24', 'investigator-contact 2024-12-30']);
-    expect(effectivePolicy(policies.peaksPlainsV4).gaveWay.map((c) => c.provision)).toEqual(['2.3', '5.2', '5.11', '6.5', '6.12', '6.16']);
+    expect(effectivePolicy(policies.peaksPlainsV4).gaveWay.map((c) => c.provision)).toEqual(['2.2', '2.3', '5.2', '5.11', '6.4', '6.5', '6.12', '6.15', '6.16']);
   });
 
   it('records a missed policy timer as a breach of the policy paragraph, unless met', () => {
