@@ -1,4 +1,5 @@
 const BRAND = Symbol.for('housing-complaints.error');
+const INPUT_BRAND = Symbol.for('housing-complaints.invalid-input');
 
 /**
  * The base of every error this library throws on purpose.
@@ -40,6 +41,50 @@ export class HousingComplaintsError extends Error {
  */
 export function isHousingComplaintsError(error: unknown): error is HousingComplaintsError {
   return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+}
+
+/**
+ * An input was not usable: an option, a feed field, a render option. `path` says where, `value` is
+ * what was found there, and the message says what was expected.
+ *
+ * @example
+ * ```ts
+ * const error = new InvalidInputError('format', 'pdf', "'text' or 'html'");
+ * error.path; //=> 'format'
+ * error.value; //=> 'pdf'
+ * ```
+ */
+export class InvalidInputError extends HousingComplaintsError {
+  /** The class name: what the `isX()` guards check. */
+  override name = 'InvalidInputError';
+  /** Where in the input the problem is, e.g. `'extraHolidays[0].name'`. */
+  readonly path: string;
+  /** The value found there. */
+  readonly value: unknown;
+  /** @internal Shared by the ESM and CommonJS builds, so the guard works across both. */
+  readonly [INPUT_BRAND] = true;
+  constructor(path: string, value: unknown, expected: string) {
+    super(`Invalid ${path}: expected ${expected}, got ${describeValue(value)}.`);
+    this.path = path;
+    this.value = value;
+  }
+}
+
+/**
+ * Whether `error` is an {@link InvalidInputError} or one of its subclasses.
+ *
+ * @example
+ * ```ts
+ * isInvalidInputError(new InvalidInputError('region', 'wales', 'a UK region')); //=> true
+ * ```
+ */
+export function isInvalidInputError(error: unknown): error is InvalidInputError {
+  return isHousingComplaintsError(error) && (error as unknown as Record<symbol, unknown>)[INPUT_BRAND] === true;
+}
+
+/** @internal The first problems of a list, for an error message: `a; b; and 3 more`. */
+export function summarise(problems: readonly string[], shown = 5): string {
+  return `${problems.slice(0, shown).join('; ')}${problems.length > shown ? `; and ${problems.length - shown} more` : ''}`;
 }
 
 /** @internal Describes a bad value for an error message. */

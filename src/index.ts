@@ -32,6 +32,8 @@ export {
   isInvalidInstantError,
   HousingComplaintsError,
   isHousingComplaintsError,
+  InvalidInputError,
+  isInvalidInputError,
   type Region,
   type IsoDate,
   type CalendarAdjustments,

@@ -1,4 +1,4 @@
-import { HousingComplaintsError, describeValue, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, InvalidInputError, describeValue, isHousingComplaintsError } from '../errors.js';
 
 /**
  * A value that should be a UK calendar date (`'YYYY-MM-DD'`) is not one: wrong shape, a day that
@@ -150,18 +150,9 @@ export function isDateOutOfRangeError(error: unknown): error is DateOutOfRangeEr
  * createWorkingDayCalendar({ region: 'wales' as never }); // throws InvalidCalendarInputError
  * ```
  */
-export class InvalidCalendarInputError extends HousingComplaintsError {
+export class InvalidCalendarInputError extends InvalidInputError {
   /** The class name, `'InvalidCalendarInputError'`: what the `isX()` guards check. */
   override name = 'InvalidCalendarInputError';
-  /** Where in the input the problem is, e.g. `'extraHolidays[0].name'` or `'scotland.events[3].date'`. */
-  readonly path: string;
-  /** The value found there. */
-  readonly value: unknown;
-  constructor(path: string, value: unknown, expected: string) {
-    super(`Invalid ${path}: expected ${expected}, got ${describeValue(value)}.`);
-    this.path = path;
-    this.value = value;
-  }
 }
 
 /**

@@ -38,4 +38,4 @@ export {
   isInvalidDayCountError,
   isInvalidInstantError,
 } from './errors.js';
-export { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+export { HousingComplaintsError, InvalidInputError, isHousingComplaintsError, isInvalidInputError } from '../errors.js';

@@ -1,4 +1,4 @@
-import { HousingComplaintsError, describeValue, isHousingComplaintsError } from '../errors.js';
+import { InvalidInputError, isHousingComplaintsError } from '../errors.js';
 import { layOut, type Block, type LetterDocument, type LetterRecipient, type LetterSender } from './document.js';
 import { parseLetter } from './validate.js';
 
@@ -31,18 +31,9 @@ export interface RenderLetterOptions {
  * new InvalidRenderOptionsError('format', 'pdf', "'text' or 'html'").path; //=> 'format'
  * ```
  */
-export class InvalidRenderOptionsError extends HousingComplaintsError {
+export class InvalidRenderOptionsError extends InvalidInputError {
   /** The class name, `'InvalidRenderOptionsError'`: what the `isX()` guards check. */
   override name = 'InvalidRenderOptionsError';
-  /** Which option, e.g. `'resident.name'`. */
-  readonly path: string;
-  /** The value given. */
-  readonly value: unknown;
-  constructor(path: string, value: unknown, expected: string) {
-    super(`Invalid ${path}: expected ${expected}, got ${describeValue(value)}.`);
-    this.path = path;
-    this.value = value;
-  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
 import { LETTER_KINDS, fieldProvision, letterParts, type LetterKind } from './parts.js';
 import { Letter } from './schemas.js';
 
@@ -39,9 +39,7 @@ export class LetterValidationError extends HousingComplaintsError {
   /** Every problem found. */
   readonly issues: readonly LetterIssue[];
   constructor(issues: readonly LetterIssue[], kind: string) {
-    const listed = issues.slice(0, 5).map((issue) => `${issue.message} (${issue.provision})`);
-    const more = issues.length > 5 ? `; and ${issues.length - 5} more` : '';
-    super(`The ${kind} is not valid: ${listed.join('; ')}${more}.`);
+    super(`The ${kind} is not valid: ${summarise(issues.map((issue) => `${issue.message} (${issue.provision})`))}.`);
     this.issues = issues;
   }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
 import type { IsoDate } from '../calendar/isoDate.js';
 import type { Region } from '../calendar/regions.js';
 import type { ComplaintDefinition, DeclineNotice, EscalationRefusal, Remedy, Stage1Response, Stage2Response } from '../letters/schemas.js';
@@ -304,7 +304,7 @@ export class MalformedEventError extends HousingComplaintsError {
   readonly index: number | undefined;
   constructor(event: unknown, problems: readonly string[], index?: number) {
     const type = typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as { type: string }).type : 'event';
-    super(`${index === undefined ? '' : `Event ${index}: `}malformed ${type.slice(0, 40)}: ${problems.slice(0, 5).join('; ')}.`);
+    super(`${index === undefined ? '' : `Event ${index}: `}malformed ${type.slice(0, 40)}: ${summarise(problems)}.`);
     this.event = event;
     this.problems = problems;
     this.index = index;

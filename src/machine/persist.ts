@@ -1,5 +1,5 @@
 import type { AnyStateNode } from 'xstate';
-import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
 import { ComplaintContext } from './context.js';
 import { MACHINE_ENV, MACHINE_VERSION, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
 
@@ -21,7 +21,7 @@ export class SnapshotRestoreError extends HousingComplaintsError {
   /** Each problem found. */
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super(`Cannot restore the complaint snapshot: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}.`);
+    super(`Cannot restore the complaint snapshot: ${summarise(problems)}.`);
     this.problems = problems;
   }
 }

@@ -1,4 +1,4 @@
-import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
 
 /**
  * A policy does not match the {@link Policy} schema.
@@ -14,7 +14,7 @@ export class InvalidPolicyError extends HousingComplaintsError {
   /** Every problem found, each as `path: message`. */
   readonly problems: readonly string[];
   constructor(problems: readonly string[]) {
-    super(`The policy is not valid: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}.`);
+    super(`The policy is not valid: ${summarise(problems)}.`);
     this.problems = problems;
   }
 }
