@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { createActor, createMachine } from 'xstate';
 import { createComplaintMachine, createWorkingDayCalendar, replay } from 'housing-complaints';
-import { samples } from '../dist/bench-samples.js';
+import { samples } from './.samples.js';
 
 const DAY = 86_400_000;
 const shift = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
