@@ -6,7 +6,7 @@
 import { fc } from '@fast-check/vitest';
 import { createActor } from 'xstate';
 import { samples } from '../../examples/letters/samples.js';
-import type { ComplaintEvent, ComplaintMachine, ComplaintSnapshot } from '../../src/machine/index.js';
+import { explain, type ComplaintEvent, type ComplaintMachine, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { eventProblems } from '../../src/machine/events.js';
 
 export interface Instruction {
@@ -61,26 +61,27 @@ export function eventFor(ins: Instruction, snapshot: ComplaintSnapshot, history:
 export interface Walk {
   events: unknown[];
   snapshots: ComplaintSnapshot[];
-  accepted: boolean[];
+  /** Whether explain() allowed each event, decided before it was sent. */
+  allowed: boolean[];
 }
 
 /** Runs instructions one by one through an actor; never lets an exception escape unnoticed. */
 export function walk(machine: ComplaintMachine, instructions: Instruction[], eventsFrom: (s: ComplaintSnapshot) => ComplaintEvent[]): Walk {
   const actor = createActor(machine).start();
-  const result: Walk = { events: [], snapshots: [actor.getSnapshot()], accepted: [] };
+  const result: Walk = { events: [], snapshots: [actor.getSnapshot()], allowed: [] };
   const history: ComplaintEvent[] = [];
   for (const ins of instructions) {
     const before = actor.getSnapshot();
     const event = eventFor(ins, before, history, eventsFrom);
-    if (eventProblems(event).length === 0) {
-      actor.send(event as ComplaintEvent);
-    }
+    const allowed = eventProblems(event).length === 0 && explain(before, event as ComplaintEvent).allowed;
+    // Malformed objects are sent too (the guards must refuse them); only non-objects cannot be sent at all.
+    if (typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string') actor.send(event as ComplaintEvent);
     const after = actor.getSnapshot();
     if (after.status === 'error') throw after.error;
     result.events.push(event);
     result.snapshots.push(after);
-    result.accepted.push(after !== before);
-    if (after !== before) history.push(event as ComplaintEvent);
+    result.allowed.push(allowed);
+    if (allowed) history.push(event as ComplaintEvent);
   }
   actor.stop();
   return result;

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { createComplaintTestModel } from '../../src/testing/index.js';
 import { describeComplaint, policies, replay, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { activeNodes } from '../../src/machine/views.js';
+import { MACHINE_ENV } from '../../src/machine/machine.js';
+import { judge } from '../../src/machine/rules.js';
 
 const model = createComplaintTestModel();
 const shortest = model.shortestPaths();
@@ -13,7 +15,7 @@ function definition(root: AnyStateNode) {
   const transitions: string[] = [];
   const walk = (node: AnyStateNode) => {
     nodes.push(node.id);
-    for (const [type, list] of Object.entries(node.on)) for (let i = 0; i < list.length; i++) transitions.push(`${node.id}:${type}`);
+    for (const [type, list] of Object.entries(node.on)) for (let i = 0; i < list.length; i++) transitions.push(`${node.id}:${type}#${i}`);
     Object.values(node.states).forEach(walk);
   };
   walk(root);
@@ -31,16 +33,29 @@ describe('createComplaintTestModel: coverage of our own machine', () => {
         const before = activeNodes(snapshot);
         const next = replay(model.machine, [event], { from: snapshot });
         expect(next.rejected, `${path.description}: ${event.type}`).toEqual([]);
-        const source = before.find((node) => node.on[event.type]?.length);
-        taken.add(`${source!.id}:${event.type}`);
+        // The branch that fired: the first, deepest first, whose guard's rule has no refusals.
+        let fired: string | undefined;
+        for (const node of before) {
+          (node.on[event.type] ?? []).forEach((branch, i) => {
+            if (fired) return;
+            const guard = branch.guard as string | { type: string; params?: { stage?: 1 | 2 } };
+            const rule = typeof guard === 'string' ? guard : guard.type;
+            const stage = typeof guard === 'string' ? 1 : (guard.params?.stage ?? 1);
+            if (judge(rule as never, snapshot.context, event, MACHINE_ENV.get(model.machine)!, stage).refusals.length === 0) fired = `${node.id}:${event.type}#${i}`;
+          });
+          if (fired) break;
+        }
+        expect(fired).toBeDefined();
+        taken.add(fired!);
         snapshot = next.snapshot;
         for (const node of activeNodes(snapshot)) reached.add(node.id);
       }
     }
     const unreachedStates = nodes.filter((id) => !reached.has(id) && id !== 'complaint.process.new');
-    const untaken = [...new Set(transitions)].filter((id) => !taken.has(id));
+    expect(new Set(transitions).size).toBe(transitions.length);
+    const untaken = transitions.filter((id) => !taken.has(id));
     console.log(
-      `model coverage: ${shortest.length} paths; ${nodes.length - unreachedStates.length}/${nodes.length} state nodes reached (plus the initial one); ${taken.size}/${new Set(transitions).size} transitions taken`,
+      `model coverage: ${shortest.length} paths; ${nodes.length - unreachedStates.length} of ${nodes.length} state nodes reached (the initial one included); ${taken.size} of ${transitions.length} transition branches taken`,
     );
     expect(unreachedStates).toEqual([]);
     expect(untaken).toEqual([]);
