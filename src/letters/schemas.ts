@@ -430,6 +430,19 @@ export const Stage2Response = z
  */
 export type Stage2Response = z.infer<typeof Stage2Response>;
 
+/** The two letters that say no: the reasons, and the right to take the decision to the Ombudsman (2.4, 5.11). */
+function refusalLetter<K extends 'decline-notice' | 'escalation-refusal'>(kind: K) {
+  return z.strictObject({
+    /** The kind of letter. */
+    kind: z.literal(kind),
+    ...record,
+    /** The reasons, clearly set out. */
+    reasons: text,
+    /** The Housing Ombudsman's contact details, for the right to take the decision to the Ombudsman. */
+    ombudsman: OmbudsmanContact,
+  });
+}
+
 /**
  * A decision not to accept a complaint (2.4): the reasons, and the right to take that decision to
  * the Ombudsman.
@@ -439,15 +452,7 @@ export type Stage2Response = z.infer<typeof Stage2Response>;
  * DeclineNotice.shape.reasons.parse('  Legal proceedings have started.  '); //=> 'Legal proceedings have started.'
  * ```
  */
-export const DeclineNotice = z.strictObject({
-  /** The kind of letter. */
-  kind: z.literal('decline-notice'),
-  ...record,
-  /** The reasons, clearly set out. */
-  reasons: text,
-  /** The Housing Ombudsman's contact details, for the right to take the decision to the Ombudsman. */
-  ombudsman: OmbudsmanContact,
-});
+export const DeclineNotice = refusalLetter('decline-notice');
 
 /**
  * The type of {@link DeclineNotice}.
@@ -468,15 +473,7 @@ export type DeclineNotice = z.infer<typeof DeclineNotice>;
  * EscalationRefusal.safeParse({ kind: 'escalation-refusal', complaintId: 'C-1', sentOn: '2025-01-06', reasons: 'Already considered' }).success; //=> false (no Ombudsman details: 2.4)
  * ```
  */
-export const EscalationRefusal = z.strictObject({
-  /** The kind of letter. */
-  kind: z.literal('escalation-refusal'),
-  ...record,
-  /** The reasons, clearly set out. */
-  reasons: text,
-  /** The Housing Ombudsman's contact details, for the right to take the decision to the Ombudsman. */
-  ombudsman: OmbudsmanContact,
-});
+export const EscalationRefusal = refusalLetter('escalation-refusal');
 
 /**
  * The type of {@link EscalationRefusal}.
