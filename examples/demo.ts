@@ -74,7 +74,7 @@ console.log('The whole lifecycle, England and Wales, under the Code 2024');
 console.log('='.repeat(72));
 const machine = createComplaintMachine();
 let at = replay(machine, []).snapshot;
-for (const [index, event] of lifecycle.entries()) {
+for (const event of lifecycle) {
   const { snapshot, rejected } = replay(machine, [event], { from: at });
   const day = event.at.slice(0, 10);
   if (rejected.length > 0) {
@@ -91,7 +91,6 @@ for (const [index, event] of lifecycle.entries()) {
   const detail = event.type === 'COMPLETE_ACTION' || event.type === 'OFFER_REMEDY' ? (event.type === 'COMPLETE_ACTION' ? event.id : event.remedy.id) : '';
   console.log(`${day}  ${event.type.padEnd(16)} ${`${view.stage}/${view.status}`.padEnd(26)} ${due || detail}`);
   for (const breach of at.context.breaches.slice(before)) console.log(`${' '.repeat(12)}breach recorded: ${breach.deadline} was due ${breach.due} (${breach.provision})`);
-  void index;
 }
 const final = describeComplaint(at);
 console.log(`\nOutcome: ${final.outcome}; ${final.closure?.reason} on ${final.closure?.on}; letters on record: ${at.context.letters.map((l) => l.kind).join(', ')}`);

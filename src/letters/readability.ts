@@ -51,7 +51,7 @@ const LONG_SENTENCE = 25;
 const PLAIN_ENGLISH = 60;
 
 /** Estimated syllables of an English word: vowel groups, less a silent final e, at least one. */
-export function syllables(word: string): number {
+function syllables(word: string): number {
   const w = word.toLowerCase().replace(/[^a-z]/g, '');
   if (w.length === 0) return 0;
   if (w.length <= 3) return 1;

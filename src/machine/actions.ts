@@ -53,6 +53,7 @@ function setStage(context: ComplaintContext, stage: Stage, record: Stage1Or2): C
   return stage === 1 ? { ...context, stage1: record } : { ...context, stage2: record };
 }
 
+/** @internal The actions' work, by action name. */
 export const APPLY: Record<string, Apply> = {
   recordReceipt(context, event, env, verdict) {
     if (event.type !== 'RECEIVE') return context;

@@ -237,7 +237,7 @@ export const ComplaintContext = z.strictObject({
  */
 export type ComplaintContext = z.infer<typeof ComplaintContext>;
 
-/** The context before anything is received. */
+/** @internal The context before anything is received. */
 export function emptyContext(policyId: string, enforceCode: boolean): ComplaintContext {
   return { policy: { id: policyId, enforceCode }, letters: [], tracked: [], breaches: [], timers: [], notes: [], consentAwaited: false, ombudsman: {} };
 }

@@ -324,7 +324,7 @@ export function isMalformedEventError(error: unknown): error is MalformedEventEr
 }
 
 /**
- * The problems with an event's shape, or none. Checked every time: a host may edit and resend the
+ * @internal The problems with an event's shape, or none. Checked every time: a host may edit and resend the
  * same object, so nothing is remembered per object.
  */
 export function eventProblems(value: unknown): string[] {

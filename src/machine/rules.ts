@@ -6,7 +6,6 @@ import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import { toUkDate } from '../calendar/ukDate.js';
 import type { Region } from '../calendar/regions.js';
 import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
-import type { ComplaintDefinition as Definition } from '../letters/schemas.js';
 import { validateLetter } from '../letters/validate.js';
 import type { EffectivePolicy } from '../policy/effective.js';
 import type { ComplaintContext } from './context.js';
@@ -36,7 +35,7 @@ export interface Verdict {
   /** The letter, validated, for events that carry one. */
   readonly letter?: Letter;
   /** The complaint definition, validated, for ACKNOWLEDGE. */
-  readonly definition?: Definition;
+  readonly definition?: ComplaintDefinition;
 }
 
 /** @internal What the rules need besides context and event. */
@@ -141,7 +140,7 @@ const RULES: Record<RuleName, Rule> = {
       const months = env.policy.timeLimitMonths;
       const limit = addMonths(issueDate, months);
       if (received <= limit) {
-        const way = months > 6 ? gaveWay(env, '2.3') : undefined;
+        const way = gaveWay(env, '2.3');
         return refuse({
           provision: '2.3',
           message: `The issue (${issueDate}) is not more than ${months} months before receipt (${received}); complaints within ${months} months must be accepted.${way ? ` ${way.message}` : ''}`,
@@ -235,10 +234,9 @@ const RULES: Record<RuleName, Rule> = {
       const way = gaveWay(env, '6.12');
       notes.push(way ?? { provision: '6.12', message: 'The resident does not have to explain why they want stage 2.' });
     }
-    const respondedOn = context.stage1?.respondedOn;
-    const window = env.policy.escalationWindow ?? env.policy.conflicts.find((c) => c.provision === '5.11') ? windowOf(env) : undefined;
-    if (respondedOn && window !== undefined && context.complaint) {
-      const elapsed = env.calendar(context.complaint.region as Region).workingDaysBetween(respondedOn, dayOf(event));
+    const window = env.policy.policyEscalationWindow;
+    const elapsed = daysAfterStage1Response(context, env, dayOf(event));
+    if (window !== undefined && elapsed !== undefined) {
       if (elapsed > window) {
         // The request is recorded either way: as written, the policy answers it with a refusal letter (6.3.2).
         notes.push(
@@ -257,11 +255,8 @@ const RULES: Record<RuleName, Rule> = {
     if (verdict.refusals.length > 0) return verdict;
     if (event.reason === 'outside-policy-window') {
       const window = env.policy.escalationWindow;
-      const requested = context.stage2?.requestedOn;
-      const respondedOn = context.stage1?.respondedOn;
-      const late = window !== undefined && requested && respondedOn && context.complaint
-        ? env.calendar(context.complaint.region as Region).workingDaysBetween(respondedOn, requested) > window
-        : false;
+      const elapsed = context.stage2 ? daysAfterStage1Response(context, env, context.stage2.requestedOn) : undefined;
+      const late = window !== undefined && elapsed !== undefined && elapsed > window;
       if (!late) {
         return refuse({
           provision: '5.11',
@@ -341,25 +336,32 @@ export function consentProvision(env: RuleEnv): string {
   return env.policy.representativeConsent === 'written' ? 'policy 8.2' : '1.3';
 }
 
-function windowOf(env: RuleEnv): number | undefined {
-  const conflict = env.policy.conflicts.find((c) => c.provision === '5.11');
-  if (!conflict) return undefined;
-  const match = /within (\d+) working days/.exec(conflict.message);
-  return match ? Number(match[1]) : undefined;
+/** Working days from the stage 1 response to `day`, once there is a response. */
+function daysAfterStage1Response(context: ComplaintContext, env: RuleEnv, day: string): number | undefined {
+  const respondedOn = context.stage1?.respondedOn;
+  if (!respondedOn || !context.complaint) return undefined;
+  return env.calendar(context.complaint.region as Region).workingDaysBetween(respondedOn, day);
 }
 
 /**
- * @internal Runs a rule: first what every event must meet (well formed, in order, after a
- * complaint exists), then the rule itself.
+ * @internal What every event must meet whatever the state: well formed, in order, and (for all
+ * but RECEIVE) after a complaint exists. Shared by the guards and by explain().
  */
-export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
+export function preconditions(context: ComplaintContext, event: ComplaintEvent, receiving: boolean): Reason[] {
   const problems = eventProblems(event);
-  if (problems.length > 0) return refuse(...problems.map((message) => ({ message: `malformed event: ${message}` })));
+  if (problems.length > 0) return problems.map((message) => ({ message: `malformed event: ${message}` }));
+  if (context.lastEventAt && context.lastEventAt !== event.at && Date.parse(event.at) < Date.parse(context.lastEventAt)) {
+    return [{ provision: '5.12', message: `The event happened at ${event.at}, before the last recorded event (${context.lastEventAt}); events must be recorded in the order they happened.` }];
+  }
+  if (!receiving && !context.complaint) return [{ message: 'No complaint has been received yet: send RECEIVE first.' }];
+  return [];
+}
+
+/** @internal Runs a rule: first the {@link preconditions}, then the calendar's horizon, then the rule itself. */
+export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
+  const common = preconditions(context, event, rule === 'canReceive');
+  if (common.length > 0) return refuse(...common);
   const horizon = beyondCalendar(rule, context, event, env, stage);
   if (horizon) return refuse(horizon);
-  if (context.lastEventAt && context.lastEventAt !== event.at && Date.parse(event.at) < Date.parse(context.lastEventAt)) {
-    return refuse({ provision: '5.12', message: `The event happened at ${event.at}, before the last recorded event (${context.lastEventAt}); events must be recorded in the order they happened.` });
-  }
-  if (rule !== 'canReceive' && !context.complaint) return refuse({ message: 'No complaint has been received yet: send RECEIVE first.' });
   return RULES[rule](context, event, env, stage);
 }

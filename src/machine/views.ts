@@ -6,7 +6,7 @@ import { openDeadlines } from './deadlines.js';
 import type { ComplaintContext } from './context.js';
 import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
 import { MACHINE_ENV, type ComplaintSnapshot } from './machine.js';
-import { judge, type Reason, type RuleEnv, type RuleName } from './rules.js';
+import { judge, preconditions, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
 
@@ -146,8 +146,8 @@ export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Exp
   const found = candidates(snapshot, event.type);
   if (found.length === 0) {
     // Out-of-order and before-receipt refusals come first, as the guards would give them.
-    const common = judge('canTick', snapshot.context, { type: 'TICK', at: event.at }, env);
-    return { allowed: false, reasons: common.refusals.length > 0 ? common.refusals : [notNow(snapshot, event.type)] };
+    const common = preconditions(snapshot.context, event, false);
+    return { allowed: false, reasons: common.length > 0 ? common : [notNow(snapshot, event.type)] };
   }
   const refusals: Reason[] = [];
   for (const { rule, stage } of found) {

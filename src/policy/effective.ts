@@ -29,6 +29,8 @@ export interface EffectivePolicy {
   readonly timeLimitExceptions: Policy['exclusions']['timeLimitExceptions'];
   /** The window for asking for stage 2, in working days after the stage 1 response, if one applies. */
   readonly escalationWindow: number | undefined;
+  /** The policy's own window, applied or not: with the Code enforced, a late request is noted, never refused. */
+  readonly policyEscalationWindow: number | undefined;
   /** Whether an escalation must give reasons. */
   readonly escalationReasonsRequired: boolean;
   /** Whether an extension needs the Ombudsman's details given. */
@@ -81,6 +83,7 @@ export function effectivePolicy(policy: Policy, enforceCode = true): EffectivePo
     timeLimitMonths: enforceCode ? Math.max(p.exclusions.timeLimitMonths, CODE.exclusions.timeLimitMonths) : p.exclusions.timeLimitMonths,
     timeLimitExceptions: p.exclusions.timeLimitExceptions,
     escalationWindow: enforceCode ? undefined : p.escalation.requestWithinWorkingDays,
+    policyEscalationWindow: p.escalation.requestWithinWorkingDays,
     escalationReasonsRequired: enforceCode ? false : p.escalation.reasonsRequired,
     extensionNeedsOmbudsmanDetails: enforceCode || p.extensionOmbudsmanDetails === 'always',
     timers: p.timers,
