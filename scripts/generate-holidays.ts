@@ -14,11 +14,13 @@ import Holidays from 'date-holidays';
 import { encodeHolidays } from '../src/calendar/holidayCodec.js';
 import { formatDayNumber, parseIsoDate } from '../src/calendar/isoDate.js';
 import { REGIONS, type Region } from '../src/calendar/regions.js';
+import { FIXTURE_PATH } from '../test/support/fixture.js';
 import { HOLIDAY_CORRECTIONS } from './holiday-corrections.js';
 
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2100;
-export const DEFAULT_FEED = fileURLToPath(new URL('../../shared/fixtures/gov-uk-bank-holidays-2019-2027.json', import.meta.url));
+/** The repository's copy of the GOV.UK feed (`test/fixtures/README.md` says where it came from). */
+export const DEFAULT_FEED = FIXTURE_PATH;
 
 export interface HolidayRow {
   date: string;

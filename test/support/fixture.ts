@@ -2,8 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Region } from '../../src/calendar/regions.js';
 
-/** The GOV.UK bank holidays feed for 2019 to 2027 (Crown copyright, Open Government Licence v3.0). */
-export const FIXTURE_PATH = fileURLToPath(new URL('../../../shared/fixtures/gov-uk-bank-holidays-2019-2027.json', import.meta.url));
+/**
+ * The GOV.UK bank holidays feed for 2019 to 2027, kept in the repository (Crown copyright, Open
+ * Government Licence v3.0; see `test/fixtures/README.md`). It is also the holiday
+ * generator's default feed (`scripts/generate-holidays.ts`).
+ */
+export const FIXTURE_PATH = fileURLToPath(new URL('../fixtures/gov-uk-bank-holidays-2019-2027.json', import.meta.url));
 
 export interface FeedEvent {
   title: string;
