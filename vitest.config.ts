@@ -1,6 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const src = fileURLToPath(new URL('./src/', import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // Examples and docs import the package by name; in the tests that name means the source (as in
+    // tsconfig.json's `paths`), so `npm test` needs no build. The built package is tested apart, as
+    // users install it, by `npm run test:package`.
+    alias: [
+      { find: /^housing-complaints$/, replacement: `${src}index.ts` },
+      { find: /^housing-complaints\/([\w/-]+)$/, replacement: `${src}$1/index.ts` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
