@@ -82,7 +82,10 @@ export {
 } from './letters/index.js';
 export {
   createComplaintMachine,
+  ForeignMachineError,
+  isForeignMachineError,
   MACHINE_VERSION,
+  VERSION,
   ComplaintContext,
   EVENT_TYPES,
   MalformedEventError,

@@ -14,7 +14,16 @@
  * ```
  * @module
  */
-export { createComplaintMachine, MACHINE_VERSION, type ComplaintMachine, type ComplaintMachineOptions, type ComplaintSnapshot } from './machine.js';
+export {
+  createComplaintMachine,
+  ForeignMachineError,
+  isForeignMachineError,
+  MACHINE_VERSION,
+  type ComplaintMachine,
+  type ComplaintMachineOptions,
+  type ComplaintSnapshot,
+} from './machine.js';
+export { VERSION } from '../version.js';
 export { ComplaintContext } from './context.js';
 export {
   EVENT_TYPES,

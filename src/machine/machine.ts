@@ -1,9 +1,11 @@
 import { setup, assign, type SnapshotFrom } from 'xstate';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
+import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
 import { effectivePolicy } from '../policy/effective.js';
 import { policies } from '../policy/policies.js';
 import type { Policy } from '../policy/schema.js';
+import { VERSION } from '../version.js';
 import { APPLY } from './actions.js';
 import { emptyContext, type ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
@@ -55,8 +57,69 @@ function defaultCalendar(region: Region): WorkingDayCalendar {
   return calendar;
 }
 
-/** @internal What each machine was made with, for explain, restore and replay. */
-export const MACHINE_ENV = new WeakMap<object, RuleEnv>();
+/**
+ * What each machine was made with, for explain, describe and restore: kept on the machine itself
+ * under a `Symbol.for` key, so that the ESM and the CommonJS builds of one version, loaded side by
+ * side, each read the other's machines (a WeakMap would be private to one build).
+ */
+const MACHINE_BRAND = Symbol.for('housing-complaints.machine');
+
+interface MachineBrand {
+  readonly version: string;
+  readonly env: RuleEnv;
+}
+
+/**
+ * A machine or a snapshot that this copy of the library cannot read: it was not made by
+ * {@link createComplaintMachine}, or it was made by another version of `housing-complaints` loaded
+ * in the same process. `foundVersion` is that other version, when there is one.
+ *
+ * @example
+ * ```ts
+ * import { createMachine } from 'xstate';
+ * import { explain } from 'housing-complaints';
+ *
+ * const other = createMachine({}).getInitialSnapshot({} as never);
+ * explain(other as never, { type: 'TICK', at: '2025-01-06T09:00:00Z' }); // throws ForeignMachineError
+ * ```
+ */
+export class ForeignMachineError extends HousingComplaintsError {
+  /** The class name, `'ForeignMachineError'`: what the `isX()` guards check. */
+  override name = 'ForeignMachineError';
+  /** The version of `housing-complaints` that made the machine, when it was made by another one. */
+  readonly foundVersion: string | undefined;
+  constructor(use: string, foundVersion?: string) {
+    super(
+      foundVersion === undefined
+        ? `${use} takes a machine made by createComplaintMachine (or a snapshot of one); this is not one.`
+        : `${use} was given a machine made by housing-complaints ${foundVersion}, but this copy is ${VERSION}: two versions of the package are loaded in one process (one through import and one through require, or two copies in node_modules). Make them one: \`npm ls housing-complaints\` shows the copies, and \`npm dedupe\` or aligning the versions fixes it.`,
+    );
+    this.foundVersion = foundVersion;
+  }
+}
+
+/**
+ * Whether `error` is a {@link ForeignMachineError}.
+ *
+ * @example
+ * ```ts
+ * isForeignMachineError(new ForeignMachineError('explain', '0.0.1')); //=> true
+ * ```
+ */
+export function isForeignMachineError(error: unknown): error is ForeignMachineError {
+  return isHousingComplaintsError(error) && error.name === 'ForeignMachineError';
+}
+
+/**
+ * @internal What `machine` was made with. Works for machines of either build of this version.
+ * @throws {@link ForeignMachineError} for anything else, naming `use` (the function that was called)
+ */
+export function machineEnv(machine: unknown, use: string): RuleEnv {
+  const brand = typeof machine === 'object' && machine !== null ? (machine as Record<symbol, MachineBrand | undefined>)[MACHINE_BRAND] : undefined;
+  if (typeof brand !== 'object' || brand === null || typeof brand.version !== 'string') throw new ForeignMachineError(use);
+  if (brand.version !== VERSION) throw new ForeignMachineError(use, brand.version);
+  return brand.env;
+}
 
 function buildMachine(env: RuleEnv) {
   // The guard judges the event; the action straight after it, in the same step, takes that verdict
@@ -263,6 +326,7 @@ export function createComplaintMachine(options: ComplaintMachineOptions = {}): C
     calendar: options.calendar ?? defaultCalendar,
   };
   const machine = buildMachine(env);
-  MACHINE_ENV.set(machine, env);
+  const brand: MachineBrand = Object.freeze({ version: VERSION, env });
+  Object.defineProperty(machine, MACHINE_BRAND, { value: brand });
   return machine;
 }

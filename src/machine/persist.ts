@@ -1,7 +1,7 @@
 import type { AnyStateNode } from 'xstate';
 import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
 import { ComplaintContext } from './context.js';
-import { MACHINE_ENV, MACHINE_VERSION, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
+import { machineEnv, MACHINE_VERSION, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
 
 const FORMAT = 'housing-complaints/complaint';
 
@@ -132,6 +132,7 @@ function consistencyProblems(value: { process: unknown; ombudsman: unknown }, co
  * @param json - the stored JSON string (or the object parsed from it)
  * @returns a snapshot to start an actor from
  * @throws {@link SnapshotRestoreError} listing every problem; nothing is half-restored
+ * @throws {@link ForeignMachineError} when `machine` is not from {@link createComplaintMachine} of this version
  *
  * @example
  * ```ts
@@ -144,8 +145,7 @@ function consistencyProblems(value: { process: unknown; ombudsman: unknown }, co
  * ```
  */
 export function restore(machine: ComplaintMachine, json: string | object): ComplaintSnapshot {
-  const env = MACHINE_ENV.get(machine);
-  if (!env) throw new SnapshotRestoreError(['the machine was not made by createComplaintMachine']);
+  const env = machineEnv(machine, 'restore');
   let data: unknown = json;
   if (typeof json === 'string') {
     try {

@@ -5,7 +5,7 @@ import type { Region } from '../calendar/regions.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintContext } from './context.js';
 import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
-import { MACHINE_ENV, type ComplaintSnapshot } from './machine.js';
+import { machineEnv, type ComplaintSnapshot } from './machine.js';
 import { judge, preconditions, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
@@ -59,10 +59,8 @@ function candidates(snapshot: ComplaintSnapshot, type: string): { rule: RuleName
   return found;
 }
 
-function envOf(snapshot: ComplaintSnapshot): RuleEnv {
-  const env = MACHINE_ENV.get(snapshot.machine);
-  if (!env) throw new TypeError('explain, describeComplaint and nextEvents take snapshots of a machine made by createComplaintMachine');
-  return env;
+function envOf(snapshot: ComplaintSnapshot, use: string): RuleEnv {
+  return machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, use);
 }
 
 /** @internal The leaf state of the process region, e.g. `'stage1.responded'`. */
@@ -129,6 +127,7 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
  * @param snapshot - a snapshot of a machine from {@link createComplaintMachine}
  * @param event - the event to consider
  * @returns `{ allowed, reasons }`
+ * @throws {@link ForeignMachineError} when the snapshot's machine is not from {@link createComplaintMachine} of this version
  *
  * @example
  * ```ts
@@ -140,7 +139,7 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
  * ```
  */
 export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Explanation {
-  const env = envOf(snapshot);
+  const env = envOf(snapshot, 'explain');
   const problems = eventProblems(event);
   if (problems.length > 0) return { allowed: false, reasons: problems.map((message) => ({ message: `malformed event: ${message}` })) };
   const found = candidates(snapshot, event.type);
@@ -271,6 +270,7 @@ const STATUS: Record<string, string> = {
  * @param snapshot - a snapshot of a complaint machine
  * @param options - `now`, an instant or UK date to judge overdue deadlines at (default: the last event's time)
  * @returns a plain {@link ComplaintView}
+ * @throws {@link ForeignMachineError} when the snapshot's machine is not from {@link createComplaintMachine} of this version
  *
  * @example
  * ```ts
@@ -282,7 +282,7 @@ const STATUS: Record<string, string> = {
  * ```
  */
 export function describeComplaint(snapshot: ComplaintSnapshot, options: { now?: string | Date } = {}): ComplaintView {
-  const env = envOf(snapshot);
+  const env = envOf(snapshot, 'describeComplaint');
   const { context } = snapshot;
   const state = processState(snapshot);
   const stage = state === 'new' || state === 'received' ? state : (state.split('.')[0] as 'stage1' | 'stage2' | 'closed');

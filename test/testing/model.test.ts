@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createComplaintTestModel } from '../../src/testing/index.js';
 import { describeComplaint, policies, replay, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { activeNodes } from '../../src/machine/views.js';
-import { MACHINE_ENV } from '../../src/machine/machine.js';
+import { machineEnv } from '../../src/machine/machine.js';
 import { judge } from '../../src/machine/rules.js';
 
 const model = createComplaintTestModel();
@@ -41,7 +41,7 @@ describe('createComplaintTestModel: coverage of our own machine', () => {
             const guard = branch.guard as string | { type: string; params?: { stage?: 1 | 2 } };
             const rule = typeof guard === 'string' ? guard : guard.type;
             const stage = typeof guard === 'string' ? 1 : (guard.params?.stage ?? 1);
-            if (judge(rule as never, snapshot.context, event, MACHINE_ENV.get(model.machine)!, stage).refusals.length === 0) fired = `${node.id}:${event.type}#${i}`;
+            if (judge(rule as never, snapshot.context, event, machineEnv(model.machine, 'test'), stage).refusals.length === 0) fired = `${node.id}:${event.type}#${i}`;
           });
           if (fired) break;
         }
