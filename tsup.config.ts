@@ -1,13 +1,19 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { addPeerGuards } from './scripts/peer-guards.js';
+
+const entry = {
+  index: 'src/index.ts',
+  'calendar/index': 'src/calendar/index.ts',
+  'letters/index': 'src/letters/index.ts',
+  'machine/index': 'src/machine/index.ts',
+  'testing/index': 'src/testing/index.ts',
+};
+
+const { peerDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { peerDependencies: Record<string, string> };
 
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    'calendar/index': 'src/calendar/index.ts',
-    'letters/index': 'src/letters/index.ts',
-    'machine/index': 'src/machine/index.ts',
-    'testing/index': 'src/testing/index.ts',
-  },
+  entry,
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
@@ -16,4 +22,9 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
+  // Without its peers, an entry point says so by name (see scripts/peer-guards.ts).
+  async onSuccess() {
+    const needs = await addPeerGuards('dist', Object.keys(entry), peerDependencies);
+    for (const [entryPoint, peers] of Object.entries(needs)) console.log(`Peers ${entryPoint.padEnd(30)} ${peers.join(', ') || '(none)'}`);
+  },
 });

@@ -15,6 +15,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The installed-package tests pack and install the package: `npm run test:package`.
+    exclude: ['test/package/**', 'node_modules/**'],
     testTimeout: 60_000,
   },
 });
