@@ -115,10 +115,18 @@ export function isForeignMachineError(error: unknown): error is ForeignMachineEr
  * @throws {@link ForeignMachineError} for anything else, naming `use` (the function that was called)
  */
 export function machineEnv(machine: unknown, use: string): RuleEnv {
-  const brand = typeof machine === 'object' && machine !== null ? (machine as Record<symbol, MachineBrand | undefined>)[MACHINE_BRAND] : undefined;
-  if (typeof brand !== 'object' || brand === null || typeof brand.version !== 'string') throw new ForeignMachineError(use);
-  if (brand.version !== VERSION) throw new ForeignMachineError(use, brand.version);
-  return brand.env;
+  let version: unknown;
+  let env: RuleEnv | undefined;
+  try {
+    // A hostile object (a Proxy, a throwing getter) is just not a machine of ours.
+    const brand = typeof machine === 'object' && machine !== null ? (machine as Record<symbol, MachineBrand | undefined>)[MACHINE_BRAND] : undefined;
+    if (typeof brand === 'object' && brand !== null) ({ version, env } = brand);
+  } catch {
+    throw new ForeignMachineError(use);
+  }
+  if (typeof version !== 'string' || env === undefined) throw new ForeignMachineError(use);
+  if (version !== VERSION) throw new ForeignMachineError(use, version.slice(0, 40));
+  return env;
 }
 
 function buildMachine(env: RuleEnv) {

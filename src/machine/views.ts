@@ -60,7 +60,13 @@ function candidates(snapshot: ComplaintSnapshot, type: string): { rule: RuleName
 }
 
 function envOf(snapshot: ComplaintSnapshot, use: string): RuleEnv {
-  return machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, use);
+  let machine: unknown;
+  try {
+    machine = typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined;
+  } catch {
+    machine = undefined;
+  }
+  return machineEnv(machine, use);
 }
 
 /** @internal The leaf state of the process region, e.g. `'stage1.responded'`. */

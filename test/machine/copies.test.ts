@@ -71,6 +71,26 @@ describe('a snapshot passed between two copies of the package', () => {
     expect(() => first.restore({} as never, '{}')).toThrow(/restore takes a machine made by createComplaintMachine/);
   });
 
+  it('hostile objects in place of a snapshot or machine get the same typed error, never a crash', () => {
+    const brand = Symbol.for('housing-complaints.machine');
+    const throwing = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    const hostile: unknown[] = [
+      throwing,
+      { machine: throwing },
+      Object.defineProperty({}, 'machine', { get: () => { throw new Error('boom'); } }),
+      { machine: { [brand]: throwing } },
+      { machine: { [brand]: { version: 1, env: {} } } },
+      { machine: { [brand]: { version: first.VERSION } } },
+      { machine: { [brand]: null } },
+    ];
+    hostile.push(...hostile.slice(3).map((value) => (value as { machine: unknown }).machine));
+    for (const value of hostile) {
+      expect(() => first.explain(value as never, { type: 'TICK', at: '2025-01-06T09:00:00Z' })).toThrow(first.ForeignMachineError);
+      expect(() => first.describeComplaint(value as never)).toThrow(first.ForeignMachineError);
+      expect(() => first.restore(value as never, '{}')).toThrow(first.ForeignMachineError);
+    }
+  });
+
   it('VERSION is the version in package.json', () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(first.VERSION).toBe(pkg.version);
