@@ -22,6 +22,11 @@ export default defineConfig({
   treeshake: true,
   target: 'es2022',
   platform: 'neutral',
+  // Never bundle a package in: every package import stays an import, and the peer guards below
+  // refuse any that package.json does not declare as a peer.
+  esbuildOptions(options) {
+    options.packages = 'external';
+  },
   // Without its peers, an entry point says so by name (see scripts/peer-guards.ts).
   async onSuccess() {
     const needs = await addPeerGuards('dist', Object.keys(entry), peerDependencies);

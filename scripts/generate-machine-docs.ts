@@ -129,7 +129,9 @@ explain(snapshot, { type: 'ESCALATE', at: '2024-12-23T10:00:00Z' }).allowed; //=
 - Context is plain JSON (its type is inferred from the zod schema \`ComplaintContext\`).
   \`serialize(snapshot)\` stores it with the machine version; \`restore(machine, json)\` validates the
   format, version, policy, every field, and that the state and the record agree, then returns a
-  snapshot for \`createActor(machine, { snapshot })\`, or throws \`SnapshotRestoreError\`.
+  snapshot for \`createActor(machine, { snapshot })\`, or throws \`SnapshotRestoreError\` listing every
+  problem. A machine or snapshot that no \`createComplaintMachine\` of this version made gets
+  \`ForeignMachineError\` from \`restore\` and the views (see [installing.md](installing.md)).
 - \`replay(machine, events)\` reports refused events with their reasons and never throws for them;
   a malformed event (not a complaint event at all) throws \`MalformedEventError\` with its index.
 

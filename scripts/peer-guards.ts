@@ -6,9 +6,9 @@
  * "Cannot find package 'xstate' imported from .../dist/chunk-QHRFD74P.js": a chunk name, not the
  * entry point, and no word of what to install.
  *
- * - CommonJS runs code before it requires, so each entry point first checks that its peers resolve,
- *   and throws a `MissingPeerDependencyError` naming the entry point, each missing package with
- *   the range it needs, and the `npm install` line.
+ * - CommonJS runs code before it requires, so each entry point first requires its peers, and
+ *   throws a `MissingPeerDependencyError` naming the entry point, each missing package with the
+ *   range it needs, and the `npm install` line.
  * - ES modules are linked before any of their code runs, so no library can replace Node's own
  *   message. Each entry point instead imports its peers first, so that Node's message names the
  *   package and the entry point itself ("Cannot find package 'xstate' imported from
@@ -48,14 +48,28 @@ export async function externalImports(file: string, format: 'esm' | 'cjs'): Prom
 }
 
 /**
- * The line a CommonJS entry point runs first. It checks every specifier, then throws once, listing
- * every missing package. The error carries the library's error brand, so `isHousingComplaintsError`
+ * The line a CommonJS entry point runs first. It requires each peer by a literal name (so that
+ * bundlers such as webpack see ordinary static requires), then throws once, listing every missing
+ * or too-old package. The error carries the library's error brand, so `isHousingComplaintsError`
  * recognises it, and `code: 'ERR_HOUSING_COMPLAINTS_MISSING_PEER'`.
  */
 export function cjsGuard(entryPoint: string, specifiers: readonly string[], ranges: PeerRanges): string {
-  const peers = specifiers.map((specifier) => [specifier, packageOf(specifier), ranges[packageOf(specifier)] ?? '*']);
+  const peers = specifiers.map(
+    (specifier) => `[${JSON.stringify(specifier)},${JSON.stringify(packageOf(specifier))},${JSON.stringify(ranges[packageOf(specifier)] ?? '*')},function(){require(${JSON.stringify(specifier)})}]`,
+  );
   const hint = entryPoint === 'housing-complaints' ? ' (housing-complaints/calendar needs none of them)' : '';
-  return `(function(entry,peers,hint){var missing=[],seen={};for(var i=0;i<peers.length;i++){var p=peers[i];try{require.resolve(p[0])}catch(e){if(!e||(e.code!=="MODULE_NOT_FOUND"&&e.code!=="ERR_PACKAGE_PATH_NOT_EXPORTED"))throw e;if(!seen[p[1]]){seen[p[1]]=1;missing.push({name:p[1],range:p[2],old:e.code==="ERR_PACKAGE_PATH_NOT_EXPORTED",specifier:p[0]})}}}if(!missing.length)return;var what=missing.map(function(m){return m.name+" "+m.range+(m.old?" (the installed "+m.name+" is too old: it has no "+m.specifier+")":"")});var error=new Error(entry+" needs "+what.join(" and ")+": "+(missing.length>1?"optional peer dependencies":"an optional peer dependency")+" of housing-complaints that "+(missing.length>1?"are":"is")+" not installed"+hint+". Install "+(missing.length>1?"them":"it")+": npm install "+missing.map(function(m){return JSON.stringify(m.name+"@"+m.range)}).join(" "));error.name="MissingPeerDependencyError";error.code="ERR_HOUSING_COMPLAINTS_MISSING_PEER";error.entryPoint=entry;error.missing=missing.map(function(m){return m.name});error[Symbol.for("housing-complaints.error")]=true;throw error})(${JSON.stringify(entryPoint)},${JSON.stringify(peers)},${JSON.stringify(hint)});`;
+  const check = [
+    'var missing=[],seen={};',
+    'for(var i=0;i<peers.length;i++){var p=peers[i];try{p[3]()}catch(e){',
+    // Only the peer itself being absent (or lacking the subpath) is ours to explain.
+    'var absent=e&&e.code==="MODULE_NOT_FOUND"&&String(e.message).indexOf("\'"+p[0]+"\'")>=0,old=e&&e.code==="ERR_PACKAGE_PATH_NOT_EXPORTED";',
+    'if(!absent&&!old)throw e;',
+    'if(!seen[p[1]]){seen[p[1]]=1;missing.push({name:p[1],range:p[2],state:old?"the installed copy is too old: it has no "+p[0]:"not installed"})}}}',
+    'if(!missing.length)return;',
+    'var error=new Error(entry+" needs "+missing.map(function(m){return m.name+" "+m.range+" ("+m.state+")"}).join(" and ")+": "+(missing.length>1?"optional peer dependencies":"an optional peer dependency")+" of housing-complaints"+hint+". Install "+(missing.length>1?"them":"it")+": npm install "+missing.map(function(m){return JSON.stringify(m.name+"@"+m.range)}).join(" "));',
+    'error.name="MissingPeerDependencyError";error.code="ERR_HOUSING_COMPLAINTS_MISSING_PEER";error.entryPoint=entry;error.missing=missing.map(function(m){return m.name});error[Symbol.for("housing-complaints.error")]=true;throw error',
+  ].join('');
+  return `(function(entry,hint,peers){${check}})(${JSON.stringify(entryPoint)},${JSON.stringify(hint)},[${peers.join(',')}]);`;
 }
 
 /** The line an ES module entry point starts with: its peers, imported first. */
@@ -91,7 +105,7 @@ export async function addPeerGuards(dist: string, entries: readonly string[], ra
     const esm = join(dist, `${entry}.js`);
     const cjs = join(dist, `${entry}.cjs`);
     const [esmPeers, cjsPeers] = await Promise.all([externalImports(esm, 'esm'), externalImports(cjs, 'cjs')]);
-    const unknown = [...esmPeers, ...cjsPeers].filter((specifier) => !(packageOf(specifier) in ranges));
+    const unknown = [...new Set([...esmPeers, ...cjsPeers])].filter((specifier) => !(packageOf(specifier) in ranges));
     if (unknown.length > 0) throw new Error(`${entryPoint} imports ${unknown.join(', ')}, which package.json does not list as a peer dependency`);
     if (esmPeers.length > 0) insertLine(esm, 0, esmGuard(esmPeers));
     // After the 'use strict' directive, which must stay first.

@@ -35,13 +35,30 @@ function textOf(file: string): string | undefined {
 /** Files whose paths are read from the repository root (npm scripts, CI), not from their own folder. */
 const RUN_FROM_ROOT = /^(?:package\.json|\.ci\/.*|.*\.sh)$/;
 
-/** Every `../` path in `text` that, read from `file`'s folder (or the root, for scripts), lands outside the repository. */
+/** A `../` chain (either slash), not the tail of a longer path or URL such as `a/../b`. */
+const UP_CHAIN = /(?<![\w./\\])(?:\.\.[\\/])+[\w@.-]*/g;
+
+function escapes(base: string, path: string): boolean {
+  const target = resolve(base, path.replace(/\\/g, '/'));
+  const inside = root.endsWith(sep) ? root : root + sep;
+  return target !== inside.slice(0, -1) && !target.startsWith(inside);
+}
+
+/**
+ * Every path in `text` that lands outside the repository: a `../` chain read from the file's folder
+ * (from the root for scripts, and for everything in Markdown but link targets, which is shell run
+ * from the root). Paths built at run time (`join(root, '..', x)`) escape a text search; CI's run
+ * from a fresh clone with nothing beside it (`.ci/run`) is the proof for those.
+ */
 export function escapingPaths(file: string, text: string): string[] {
   const found: string[] = [];
-  const base = RUN_FROM_ROOT.test(file) ? root : resolve(root, dirname(file));
-  for (const match of text.matchAll(/(?<![\w.])(?:\.\.\/)+[\w@.-]*/g)) {
-    const target = resolve(base, match[0]);
-    if (target !== root.replace(/[\\/]$/, '') && !target.startsWith(root.endsWith(sep) ? root : root + sep)) found.push(match[0]);
+  const own = resolve(root, dirname(file));
+  const markdown = file.endsWith('.md');
+  const linkTargets = markdown ? [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => ({ start: m.index + 2, end: m.index + 2 + m[1]!.length })) : [];
+  for (const match of text.matchAll(UP_CHAIN)) {
+    const inLink = linkTargets.some((link) => match.index >= link.start && match.index < link.end);
+    const base = RUN_FROM_ROOT.test(file) || (markdown && !inLink) ? root : own;
+    if (escapes(base, match[0])) found.push(match[0]);
   }
   return found;
 }
@@ -75,8 +92,18 @@ describe('the repository stands on its own', () => {
     expect(escapingPaths('test/support/fixture.ts', `new URL('${UP}fixtures/feed.json', import.meta.url)`)).toEqual([]);
     expect(escapingPaths('docs/concepts.md', `[the README](${UP}README.md)`)).toEqual([]);
     expect(escapingPaths('.ci/run', `cp ${UP}shared/fixtures/feed.json test/`)).toEqual([`${UP}shared`]);
+    expect(escapingPaths('docs/setup.md', `Run \`cp ${UP}shared/feed.json test/\` first.`)).toEqual([`${UP}shared`]);
+    expect(escapingPaths('scripts/x.ts', `const feed = '..\\..\\shared\\feed.json';`)).toEqual(['..\\..\\shared']);
+    expect(escapingPaths('docs/concepts.md', 'https://example.org/a/../../b')).toEqual([]);
     expect(MACHINE_PATHS.test(`const feed = '/${'work'}/shared/fixtures/feed.json';`)).toBe(true);
     expect(MACHINE_PATHS.test('https://example.org/work/x')).toBe(false);
+  });
+
+  it('tracks no symbolic link: one could point anywhere on the machine it was made on', () => {
+    const links = execFileSync('git', ['ls-files', '-s'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((line) => line.startsWith('120000 '));
+    expect(links).toEqual([]);
   });
 
   it('keeps the GOV.UK fixture with its licence and attribution', () => {

@@ -92,7 +92,7 @@ export class ForeignMachineError extends HousingComplaintsError {
     super(
       foundVersion === undefined
         ? `${use} takes a machine made by createComplaintMachine (or a snapshot of one); this is not one.`
-        : `${use} was given a machine made by housing-complaints ${foundVersion}, but this copy is ${VERSION}: two versions of the package are loaded in one process (one through import and one through require, or two copies in node_modules). Make them one: \`npm ls housing-complaints\` shows the copies, and \`npm dedupe\` or aligning the versions fixes it.`,
+        : `${use} was given a machine made by housing-complaints ${foundVersion}, but this copy is ${VERSION}: two versions of the package are loaded in one process (a dependency of the app brings its own copy). Make them one: \`npm ls housing-complaints\` shows the copies, and \`npm dedupe\` or aligning the versions fixes it.`,
     );
     this.foundVersion = foundVersion;
   }
@@ -110,6 +110,15 @@ export function isForeignMachineError(error: unknown): error is ForeignMachineEr
   return isHousingComplaintsError(error) && error.name === 'ForeignMachineError';
 }
 
+/** Freezes plain data all the way down (a policy is data: no cycles, no class instances). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /**
  * @internal What `machine` was made with. Works for machines of either build of this version.
  * @throws {@link ForeignMachineError} for anything else, naming `use` (the function that was called)
@@ -121,6 +130,8 @@ export function machineEnv(machine: unknown, use: string): RuleEnv {
     // A hostile object (a Proxy, a throwing getter) is just not a machine of ours.
     const brand = typeof machine === 'object' && machine !== null ? (machine as Record<symbol, MachineBrand | undefined>)[MACHINE_BRAND] : undefined;
     if (typeof brand === 'object' && brand !== null) ({ version, env } = brand);
+    const made = typeof env === 'object' && env !== null && typeof env.calendar === 'function' && typeof env.policy === 'object' && env.policy !== null;
+    if (!made || typeof (machine as { root?: unknown }).root !== 'object') env = undefined;
   } catch {
     throw new ForeignMachineError(use);
   }
@@ -329,10 +340,11 @@ export type ComplaintSnapshot = SnapshotFrom<ComplaintMachine>;
  * ```
  */
 export function createComplaintMachine(options: ComplaintMachineOptions = {}): ComplaintMachine {
-  const env: RuleEnv = {
-    policy: effectivePolicy(options.policy ?? policies.code2024, options.enforceCode ?? true),
+  // Frozen through and through: the machine's brand makes it reachable, never changeable.
+  const env: RuleEnv = Object.freeze({
+    policy: deepFreeze(effectivePolicy(options.policy ?? policies.code2024, options.enforceCode ?? true)),
     calendar: options.calendar ?? defaultCalendar,
-  };
+  });
   const machine = buildMachine(env);
   const brand: MachineBrand = Object.freeze({ version: VERSION, env });
   Object.defineProperty(machine, MACHINE_BRAND, { value: brand });

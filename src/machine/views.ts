@@ -169,6 +169,7 @@ export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Exp
  *
  * @param snapshot - a snapshot of a complaint machine
  * @returns event types, in the order of the process
+ * @throws {@link ForeignMachineError} when the snapshot's machine is not from {@link createComplaintMachine} of this version
  *
  * @example
  * ```ts
@@ -177,6 +178,7 @@ export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Exp
  * ```
  */
 export function nextEvents(snapshot: ComplaintSnapshot): EventType[] {
+  envOf(snapshot, 'nextEvents');
   const { context } = snapshot;
   if (!context.complaint) return ['RECEIVE'];
   const available = new Set<string>();

@@ -7,14 +7,14 @@ import { cjsGuard, esmGuard, packageOf } from '../../scripts/peer-guards.js';
 
 const ranges = { xstate: '^5.20.0', zod: '^4.0.0' };
 
-/** Runs a CommonJS guard with a `require.resolve` that fails with `codes[specifier]`, if any. */
+/** Runs a CommonJS guard with a `require` that fails with `codes[specifier]`, if any, as Node's does. */
 function runGuard(guard: string, codes: Record<string, string>): unknown {
-  const resolve = (specifier: string) => {
-    if (codes[specifier]) throw Object.assign(new Error(`cannot resolve ${specifier}`), { code: codes[specifier] });
-    return `/app/node_modules/${specifier}`;
+  const require = (specifier: string) => {
+    if (codes[specifier]) throw Object.assign(new Error(`Cannot find module '${specifier}'`), { code: codes[specifier] });
+    return {};
   };
   try {
-    new Function('require', guard)({ resolve });
+    new Function('require', guard)(require);
     return undefined;
   } catch (error) {
     return error;
@@ -37,13 +37,29 @@ describe('peer dependency guards', () => {
     expect(error.name).toBe('MissingPeerDependencyError');
     expect(error.missing).toEqual(['xstate']);
     expect(error.message).toBe(
-      'housing-complaints/testing needs xstate ^5.20.0: an optional peer dependency of housing-complaints that is not installed. Install it: npm install "xstate@^5.20.0"',
+      'housing-complaints/testing needs xstate ^5.20.0 (not installed): an optional peer dependency of housing-complaints. Install it: npm install "xstate@^5.20.0"',
     );
   });
 
   it('says when an installed peer is too old to have the subpath the entry point needs', () => {
     const error = runGuard(cjsGuard('housing-complaints/letters', ['zod/mini'], ranges), { 'zod/mini': 'ERR_PACKAGE_PATH_NOT_EXPORTED' }) as Error;
-    expect(error.message).toContain('needs zod ^4.0.0 (the installed zod is too old: it has no zod/mini)');
+    expect(error.message).toBe(
+      'housing-complaints/letters needs zod ^4.0.0 (the installed copy is too old: it has no zod/mini): an optional peer dependency of housing-complaints. Install it: npm install "zod@^4.0.0"',
+    );
+  });
+
+  it("lets a peer's own broken dependency through: that is not a missing peer", () => {
+    const guard = cjsGuard('housing-complaints/machine', ['xstate'], ranges);
+    const require = () => {
+      throw Object.assign(new Error("Cannot find module 'some-dependency-of-xstate'"), { code: 'MODULE_NOT_FOUND' });
+    };
+    expect(() => new Function('require', guard)(require)).toThrow(/some-dependency-of-xstate/);
+  });
+
+  it('requires each peer by a literal name, so bundlers can see it', () => {
+    const guard = cjsGuard('housing-complaints/testing', ['xstate', 'xstate/graph', 'zod/mini'], ranges);
+    expect(guard.match(/require\("[^"]+"\)/g)).toEqual(['require("xstate")', 'require("xstate/graph")', 'require("zod/mini")']);
+    expect(guard).not.toMatch(/require(\.resolve)?\((?!")/);
   });
 
   it('lets any other failure through untouched', () => {

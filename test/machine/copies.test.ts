@@ -57,7 +57,7 @@ describe('a snapshot passed between two copies of the package', () => {
     const error = caught as InstanceType<typeof first.ForeignMachineError>;
     expect(error.foundVersion).toBe('0.0.9');
     expect(error.message).toContain(`housing-complaints 0.0.9, but this copy is ${first.VERSION}`);
-    expect(error.message).toMatch(/one through import and one through require/);
+    expect(error.message).toMatch(/two versions of the package are loaded in one process/);
     expect(error.message).toMatch(/npm ls housing-complaints/);
     expect(() => second.restore(older.machine, first.serialize(snapshot))).toThrow(/0\.0\.9/);
     expect(() => second.describeComplaint(older)).toThrow(second.ForeignMachineError);
@@ -82,13 +82,32 @@ describe('a snapshot passed between two copies of the package', () => {
       { machine: { [brand]: { version: 1, env: {} } } },
       { machine: { [brand]: { version: first.VERSION } } },
       { machine: { [brand]: null } },
+      // A forged brand without what a machine is made with.
+      { machine: { [brand]: { version: first.VERSION, env: {} } } },
+      { machine: { root: {}, [brand]: { version: first.VERSION, env: { policy: null, calendar: () => {} } } } },
     ];
     hostile.push(...hostile.slice(3).map((value) => (value as { machine: unknown }).machine));
     for (const value of hostile) {
       expect(() => first.explain(value as never, { type: 'TICK', at: '2025-01-06T09:00:00Z' })).toThrow(first.ForeignMachineError);
       expect(() => first.describeComplaint(value as never)).toThrow(first.ForeignMachineError);
+      expect(() => first.nextEvents(value as never)).toThrow(first.ForeignMachineError);
       expect(() => first.restore(value as never, '{}')).toThrow(first.ForeignMachineError);
     }
+  });
+
+  it('what a machine was made with cannot be changed through its brand', () => {
+    const machine = first.createComplaintMachine();
+    const brand = (machine as unknown as Record<symbol, { env: { calendar: unknown; policy: { stage1: { respondWithin: number } } } }>)[Symbol.for('housing-complaints.machine')]!;
+    expect(() => {
+      brand.env.calendar = () => undefined;
+    }).toThrow(TypeError);
+    expect(() => {
+      brand.env.policy.stage1.respondWithin = 99;
+    }).toThrow(TypeError);
+    expect(Object.keys(machine)).not.toContain(String(Symbol.for('housing-complaints.machine')));
+    expect(Object.getOwnPropertyDescriptor(machine, Symbol.for('housing-complaints.machine'))).toMatchObject({ writable: false, enumerable: false, configurable: false });
+    const { snapshot } = first.replay(machine, events);
+    expect(snapshot.context.stage1?.acknowledgeBy).toBe('2025-01-13');
   });
 
   it('VERSION is the version in package.json', () => {
