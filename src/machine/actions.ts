@@ -147,6 +147,9 @@ export const APPLY: Record<string, Apply> = {
     const discretion = event.discretion?.trim();
     return {
       ...base(context, event, verdict),
+      // A complaint closed as resolved at stage 1 opens again; its closing stays in the notes. (The
+      // machine merges what an action returns, so the closure is cleared, not left out.)
+      closure: undefined,
       stage2: {
         requestedOn: day,
         acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage2.acknowledgeWithin),

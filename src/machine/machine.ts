@@ -279,7 +279,16 @@ function buildMachine(env: RuleEnv) {
           // Not final: remedies and actions are still followed through, and the Ombudsman may be asked.
           closed: {
             initial: 'finalResponse',
-            states: { declined: {}, resolvedAtStage1: {}, finalResponse: {}, withdrawn: {}, escalationRefused: {} },
+            states: {
+              declined: {},
+              // Closing at stage 1 does not take away the resident's right to stage 2 (6.10, 5.11).
+              resolvedAtStage1: {
+                on: { ESCALATE: { target: '#complaint.process.stage2', guard: 'canEscalate', actions: 'recordEscalation' } },
+              },
+              finalResponse: {},
+              withdrawn: {},
+              escalationRefused: {},
+            },
           },
         },
       },

@@ -73,7 +73,12 @@ export function dayOf(event: { at: string }): string {
   return toUkDate(event.at);
 }
 
-function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string): Verdict {
+/**
+ * The letter an event sends: valid, of the kind the step needs, for this complaint, and dated the
+ * UK day of the event that sends it (the record shows when the resident was written to, 5.12; its
+ * promised dates are then checked against that day).
+ */
+function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string, event: { at: string }): Verdict {
   const result = validateLetter(letter);
   if (!result.ok) return { refusals: result.issues.map((issue) => ({ provision: issue.provision, message: `letter ${issue.message}` })), notes: [] };
   if (!kinds.includes(result.letter.kind)) {
@@ -81,6 +86,10 @@ function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], compl
   }
   if (complaintId !== undefined && result.letter.complaintId !== complaintId) {
     return refuse({ provision: '5.12', message: `The letter is for complaint ${result.letter.complaintId}, not ${complaintId}.` });
+  }
+  const day = dayOf(event);
+  if (result.letter.sentOn !== day) {
+    return refuse({ provision: '5.12', message: `The letter is dated ${result.letter.sentOn}, but the event that sends it happened on ${day}: the record must show the day the letter was sent.` });
   }
   return ok([], result.letter);
 }
@@ -128,7 +137,7 @@ const RULES: Record<RuleName, Rule> = {
 
   canDecline(context, event, env) {
     if (event.type !== 'DECLINE') return refuse();
-    const verdict = letterRefusals(event.letter, ['decline-notice'], context.complaint?.id, '2.4');
+    const verdict = letterRefusals(event.letter, ['decline-notice'], context.complaint?.id, '2.4', event);
     if (verdict.refusals.length > 0) return verdict;
     const notes: Reason[] = [];
     if (event.reason === 'outside-time-limit') {
@@ -204,7 +213,7 @@ const RULES: Record<RuleName, Rule> = {
   canRespond(context, event, _env, stage) {
     if (event.type !== 'RESPOND') return refuse();
     const kind = stage === 1 ? 'stage1-response' : 'stage2-response';
-    const verdict = letterRefusals(event.letter, [kind], context.complaint?.id, stage === 1 ? '6.9' : '6.19');
+    const verdict = letterRefusals(event.letter, [kind], context.complaint?.id, stage === 1 ? '6.9' : '6.19', event);
     if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
     const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
     const answered = new Set(letter.definition.points.map((point) => point.id));
@@ -226,6 +235,12 @@ const RULES: Record<RuleName, Rule> = {
   canEscalate(context, event, env) {
     if (event.type !== 'ESCALATE') return refuse();
     const notes: Reason[] = [];
+    if (context.closure?.reason === 'resolved-at-stage-1') {
+      notes.push({
+        provision: '6.10',
+        message: `The complaint was closed as resolved at stage 1 on ${context.closure.on}, but the resident is not satisfied: it goes to stage 2 unless refused for a reason in section 2 of the Code (5.11).`,
+      });
+    }
     const explained = (event.explanation ?? '').trim() !== '';
     if (!explained) {
       if (env.policy.escalationReasonsRequired) {
@@ -251,7 +266,7 @@ const RULES: Record<RuleName, Rule> = {
 
   canRefuseEscalation(context, event, env) {
     if (event.type !== 'REFUSE_ESCALATION') return refuse();
-    const verdict = letterRefusals(event.letter, ['escalation-refusal'], context.complaint?.id, '5.11');
+    const verdict = letterRefusals(event.letter, ['escalation-refusal'], context.complaint?.id, '5.11', event);
     if (verdict.refusals.length > 0) return verdict;
     if (event.reason === 'outside-policy-window') {
       const window = env.policy.escalationWindow;
@@ -285,6 +300,11 @@ const RULES: Record<RuleName, Rule> = {
     }
     const parsed = Remedy.safeParse(remedy);
     if (!parsed.success) return { refusals: parsed.error.issues.map((i) => ({ provision: i.path[0] === 'kind' ? '7.1' : '7.3', message: `remedy.${i.path.join('.')}: ${i.message}` })), notes: [] };
+    const today = dayOf(event);
+    if (parsed.data.dueOn !== undefined && parsed.data.dueOn < today) {
+      // As the letter validator does inside response letters: a promise already broken when made.
+      return refuse({ provision: '7.3', message: `remedy.dueOn: the remedy is promised by ${parsed.data.dueOn}, before the day it is offered (${today}); a remedy says what will happen and by when.` });
+    }
     return ok([{ provision: '5.13', message: 'A remedy may be offered at any stage, without escalation.' }]);
   },
 

@@ -102,7 +102,14 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
     return { provision: '5.3', message: 'There is no third stage: stage 2 is the landlord’s final response (6.20). The resident can refer the complaint to the Housing Ombudsman.' };
   }
   if (state.startsWith('closed')) {
-    return { message: `The complaint was ${CLOSURE_WORDS[context.closure!.reason]} on ${context.closure!.on}; only remedies, actions, TICK and the Ombudsman remain.` };
+    const closed = `The complaint was ${CLOSURE_WORDS[context.closure!.reason]} on ${context.closure!.on}`;
+    if (type === 'ESCALATE' && context.closure!.reason === 'declined') {
+      return { provision: '2.4', message: `${closed}: a declined complaint has no stage 2; the resident may take the decision to the Housing Ombudsman.` };
+    }
+    if (type === 'ESCALATE' && context.closure!.reason === 'escalation-refused') {
+      return { provision: '5.11', message: `${closed}: the refusal was explained in writing; the resident may take it to the Housing Ombudsman.` };
+    }
+    return { message: `${closed}; only remedies, actions, TICK and the Ombudsman remain.` };
   }
   const table: Partial<Record<EventType, Reason>> = {
     ACKNOWLEDGE:

@@ -106,6 +106,10 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
     case 'stage1.responded':
       events.push({ type: 'ESCALATE', at: after(5) }, { type: 'CLOSE', at: after(5) }, { type: 'WITHDRAW', at: after(5) });
       break;
+    case 'closed.resolvedAtStage1':
+      // The resident changes their mind weeks later: still their right (6.10).
+      events.push({ type: 'ESCALATE', at: after(15) });
+      break;
     case 'stage2.acknowledging':
       events.push(
         { type: 'ACKNOWLEDGE', at: after(2), handler: HANDLERS[2], definition: definition(snapshot) },

@@ -7,7 +7,7 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import { createWorkingDayCalendar, type Region } from '../../src/calendar/index.js';
 import { validateLetter } from '../../src/letters/index.js';
-import { isMalformedEventError, policies, replay, restore, serialize, type ComplaintSnapshot } from '../../src/machine/index.js';
+import { explain, isMalformedEventError, policies, replay, restore, serialize, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { eventProblems } from '../../src/machine/events.js';
 import { createComplaintTestModel } from '../../src/testing/index.js';
 import { instruction, walk } from '../support/walk.js';
@@ -79,6 +79,11 @@ describe('the machine under any sequence of events', () => {
         counts.refused++;
         expect(after).toBe(before);
         expect(after.context).toEqual(before.context);
+        // Every refusal, of any event in any state, is answered with at least one reason.
+        const why = explain(before, event as ComplaintEvent);
+        expect(why.allowed).toBe(false);
+        expect(why.reasons.length).toBeGreaterThan(0);
+        for (const reason of why.reasons) expect(reason.message.trim()).not.toBe('');
       }
       checkInvariants(after);
     });

@@ -1,0 +1,111 @@
+/**
+ * The whole record (issue "a whole record"): the resident's rights survive the landlord's steps, and
+ * every refusal is answered with a reason.
+ */
+import { describe, expect, it } from 'vitest';
+import { createComplaintMachine, describeComplaint, explain, nextEvents, policies, replay, restore, serialize, type ComplaintEvent } from '../../src/machine/index.js';
+import { acknowledge, acknowledge2, decline, escalate, receive, refuseEscalation, respond1 } from '../support/complaint.js';
+
+const machine = createComplaintMachine();
+const run = (events: ComplaintEvent[]) => replay(machine, events);
+const close = (at: string): ComplaintEvent => ({ type: 'CLOSE', at });
+
+describe('escalation after closing at stage 1 (6.10, 5.11)', () => {
+  const closedAtStage1 = [receive(), acknowledge(), respond1(), close('2025-01-10T09:00:00Z')];
+
+  it('accepts ESCALATE weeks after the complaint was closed as resolved, and opens stage 2', () => {
+    const { snapshot, rejected } = run([...closedAtStage1, escalate('2025-02-03T09:00:00Z')]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.value).toEqual({ process: { stage2: 'acknowledging' }, ombudsman: 'notReferred' });
+    expect(snapshot.context.closure).toBeUndefined();
+    expect(snapshot.context.stage2).toMatchObject({ requestedOn: '2025-02-03', acknowledgeBy: '2025-02-10' });
+    // The earlier closing stays on the record.
+    expect(snapshot.context.notes).toContainEqual(expect.objectContaining({ on: '2025-02-03', provision: '6.10', message: expect.stringContaining('closed as resolved at stage 1 on 2025-01-10') }));
+    expect(describeComplaint(snapshot).stage).toBe('stage2');
+  });
+
+  it('offers ESCALATE as a next event once closed at stage 1, and explains it as allowed', () => {
+    const { snapshot } = run(closedAtStage1);
+    expect(nextEvents(snapshot)).toContain('ESCALATE');
+    expect(explain(snapshot, escalate('2025-02-03T09:00:00Z'))).toMatchObject({ allowed: true, reasons: expect.arrayContaining([expect.objectContaining({ provision: '6.10' })]) });
+  });
+
+  it('goes on through stage 2 to the final response, or to a refusal in writing for a section 2 reason', () => {
+    const reopened = [...closedAtStage1, escalate('2025-02-03T09:00:00Z')];
+    expect(run([...reopened, acknowledge2('2025-02-05T09:00:00Z')]).snapshot.value).toEqual({ process: { stage2: 'reviewing' }, ombudsman: 'notReferred' });
+    const refused = run([...reopened, refuseEscalation('2025-02-05T09:00:00Z')]);
+    expect(refused.rejected).toEqual([]);
+    expect(refused.snapshot.context.closure).toEqual({ reason: 'escalation-refused', on: '2025-02-05' });
+  });
+
+  it('stores and restores the reopened complaint', () => {
+    const { snapshot } = run([...closedAtStage1, escalate('2025-02-03T09:00:00Z')]);
+    expect(restore(machine, serialize(snapshot)).context).toEqual(snapshot.context);
+  });
+
+  it('under a policy run as written, a request outside its window is still recorded, for the landlord to refuse in writing', () => {
+    const asWritten = createComplaintMachine({ policy: policies.peaksPlainsV4, enforceCode: false });
+    const { snapshot, rejected } = replay(asWritten, [...closedAtStage1, escalate('2025-03-03T09:00:00Z', 'The leak is back')]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.notes.map((n) => n.provision)).toContain('policy 6.3.1');
+  });
+});
+
+describe('every refusal comes with a reason', () => {
+  it('names a provision when a declined complaint or a refused escalation is escalated again', () => {
+    const declined = run([receive(), decline('2024-12-23T10:00:00Z')]).snapshot;
+    expect(explain(declined, escalate('2025-01-06T09:00:00Z'))).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '2.4' })] });
+    const refused = run([receive(), acknowledge(), respond1(), escalate(), refuseEscalation('2025-02-03T09:00:00Z')]).snapshot;
+    expect(explain(refused, escalate('2025-02-10T09:00:00Z'))).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '5.11' })] });
+  });
+});
+
+describe('remedies promised for a date already past (7.3)', () => {
+  const offer = (at: string, dueOn: string): ComplaintEvent => ({
+    type: 'OFFER_REMEDY',
+    at,
+    remedy: { id: 'goodwill', kind: 'financial', description: 'A goodwill payment for the delay', amountPence: 5000, dueOn },
+  });
+
+  it('refuses a remedy offered on 20 January to be done by 10 January, naming 7.3', () => {
+    const received = run([receive('2025-01-06T09:00:00Z')]).snapshot;
+    const { snapshot, rejected } = replay(machine, [offer('2025-01-20T09:00:00Z', '2025-01-10')], { from: received });
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]!.reasons).toEqual([expect.objectContaining({ provision: '7.3', message: expect.stringContaining('before the day it is offered (2025-01-20)') })]);
+    expect(snapshot.context.tracked).toEqual([]);
+  });
+
+  it('accepts one due the same day or later, in UK time', () => {
+    const received = run([receive('2025-01-06T09:00:00Z')]).snapshot;
+    expect(replay(machine, [offer('2025-01-20T09:00:00Z', '2025-01-20')], { from: received }).rejected).toEqual([]);
+    // 23:30 UTC on 30 June is 1 July in the UK: a remedy due on 1 July is not in the past.
+    const summer = run([receive('2024-06-28T09:00:00Z')]).snapshot;
+    expect(replay(machine, [offer('2024-06-30T23:30:00Z', '2024-07-01')], { from: summer }).rejected).toEqual([]);
+  });
+});
+
+describe('letters are dated the day of the event that sends them (5.12)', () => {
+  it('refuses RESPOND on 3 February with a letter dated 28 January', () => {
+    const acknowledged = run([receive('2025-01-20T09:00:00Z'), acknowledge('2025-01-21T09:00:00Z')]).snapshot;
+    const letter = { ...respond1('2025-01-28T09:00:00Z').letter };
+    const { rejected, snapshot } = replay(machine, [{ type: 'RESPOND', at: '2025-02-03T09:00:00Z', letter }], { from: acknowledged });
+    expect(rejected[0]!.reasons).toEqual([expect.objectContaining({ provision: '5.12', message: expect.stringContaining('dated 2025-01-28, but the event that sends it happened on 2025-02-03') })]);
+    expect(snapshot.context).toEqual(acknowledged.context);
+  });
+
+  it('refuses a decline notice and a refusal to escalate dated another day, and takes them on their day', () => {
+    const received = run([receive('2025-01-20T09:00:00Z')]).snapshot;
+    const misdated = { ...decline('2025-01-21T09:00:00Z'), at: '2025-01-22T09:00:00Z' };
+    expect(explain(received, misdated)).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '5.12' })] });
+    expect(explain(received, decline('2025-01-22T09:00:00Z')).allowed).toBe(true);
+    const requested = run([receive(), acknowledge(), respond1(), escalate()]).snapshot;
+    expect(explain(requested, { ...refuseEscalation('2025-02-03T09:00:00Z'), at: '2025-02-04T09:00:00Z' }).reasons[0]?.provision).toBe('5.12');
+  });
+
+  it('dates a letter sent late in the evening in summer by the UK day, not the UTC one', () => {
+    const received = run([receive('2024-06-20T09:00:00Z')]).snapshot;
+    // 23:30 UTC on 30 June is 00:30 BST on 1 July.
+    const late = { ...decline('2024-07-01T09:00:00Z'), at: '2024-06-30T23:30:00Z' };
+    expect(explain(received, late).allowed).toBe(true);
+  });
+});
