@@ -62,7 +62,8 @@ export const APPLY: Record<string, Apply> = {
     const calendar = env.calendar(complaint.region as Region);
     const next = base({ ...context, complaint }, event, verdict);
     next.stage1 = { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage1.acknowledgeWithin), extensions: [] };
-    next.consentAwaited = complaint.raisedBy === 'representative' && complaint.consentOnFile !== true;
+    // Only a policy that asks for the resident's written consent waits for it (the Code leaves it to the policy, 1.3).
+    next.consentAwaited = env.policy.representativeConsent === 'written' && complaint.raisedBy === 'representative' && complaint.consentOnFile !== true;
     next.timers = timersFrom(next, env, 'received', day);
     return next;
   },
@@ -206,5 +207,10 @@ export const APPLY: Record<string, Apply> = {
 
   recordTick(context, event, _env, verdict) {
     return base(context, event, verdict);
+  },
+
+  recordConsent(context, event, _env, verdict) {
+    const next = base(context, event, verdict);
+    return { ...next, complaint: { ...next.complaint!, consentOnFile: true }, consentAwaited: false, consentReceivedOn: dayOf(event) };
   },
 };

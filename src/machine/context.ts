@@ -205,8 +205,10 @@ export const ComplaintContext = z.strictObject({
   declineReason: z.optional(text),
   /** Why escalation was refused, if it was (5.11). */
   refusalReason: z.optional(text),
-  /** Whether a representative's consent is awaited (policy 8.2). */
+  /** Whether a representative's consent is awaited: only under a policy that needs it in writing (policy 8.2). */
   consentAwaited: z.boolean(),
+  /** When the resident's consent for their representative was received (1.3, 3.6). */
+  consentReceivedOn: z.optional(isoDate),
   /** How and when the complaint closed. */
   closure: z.optional(
     z.strictObject({

@@ -154,6 +154,15 @@ export type ComplaintEvent =
       id: string;
     }
   | {
+      /**
+       * The resident's consent for their representative has been received (1.3, 3.6; a policy may
+       * ask for it in writing, as Peaks & Plains 8.2 does).
+       */
+      type: 'RECORD_CONSENT';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+    }
+  | {
       /** The resident is satisfied with the stage 1 response: close. */
       type: 'CLOSE';
       /** When it happened, an ISO instant. */
@@ -243,6 +252,7 @@ export const EVENT_TYPES = [
   'REFUSE_ESCALATION',
   'OFFER_REMEDY',
   'COMPLETE_ACTION',
+  'RECORD_CONSENT',
   'CLOSE',
   'WITHDRAW',
   'TICK',
@@ -276,6 +286,7 @@ export const EVENT_SCHEMAS = {
   REFUSE_ESCALATION: event('REFUSE_ESCALATION', { reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']), letter }),
   OFFER_REMEDY: event('OFFER_REMEDY', { remedy: z.record(z.string(), z.unknown(), { error: 'must be a remedy object' }) }),
   COMPLETE_ACTION: event('COMPLETE_ACTION', { id: text }),
+  RECORD_CONSENT: event('RECORD_CONSENT', {}),
   CLOSE: event('CLOSE', {}),
   WITHDRAW: event('WITHDRAW', {}),
   TICK: event('TICK', {}),

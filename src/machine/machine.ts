@@ -181,6 +181,7 @@ function buildMachine(env: RuleEnv) {
       canRefer: guard('canRefer'),
       canRecordDetermination: guard('canRecordDetermination'),
       canTick: guard('canTick'),
+      canRecordConsent: guard('canRecordConsent'),
     },
     actions: {
       recordReceipt: action('recordReceipt', 'canReceive'),
@@ -198,13 +199,16 @@ function buildMachine(env: RuleEnv) {
       recordReferral: action('recordReferral', 'canRefer'),
       recordDetermination: action('recordDetermination', 'canRecordDetermination'),
       recordTick: action('recordTick', 'canTick'),
+      recordConsent: action('recordConsent', 'canRecordConsent'),
     },
   }).createMachine({
     id: 'complaint',
     type: 'parallel',
     context: emptyContext(env.policy.policyId, env.policy.enforceCode),
-    // At any stage, and after closing: remedies (5.13), follow-through (6.6, 6.17), the clock.
+    // At any stage, and after closing: remedies (5.13), follow-through (6.6, 6.17), a
+    // representative's consent (1.3, 3.6), the clock.
     on: {
+      RECORD_CONSENT: { guard: 'canRecordConsent', actions: 'recordConsent' },
       OFFER_REMEDY: { guard: 'canOfferRemedy', actions: 'recordRemedy' },
       COMPLETE_ACTION: { guard: 'canCompleteAction', actions: 'recordCompletion' },
       TICK: { guard: 'canTick', actions: 'recordTick' },

@@ -60,7 +60,8 @@ export type RuleName =
   | 'canCompleteAction'
   | 'canRefer'
   | 'canRecordDetermination'
-  | 'canTick';
+  | 'canTick'
+  | 'canRecordConsent';
 
 type Stage = 1 | 2;
 type Rule = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage) => Verdict;
@@ -326,6 +327,17 @@ const RULES: Record<RuleName, Rule> = {
   },
 
   canTick: () => ok(),
+
+  canRecordConsent(context, _event, env) {
+    const provision = consentProvision(env);
+    if (context.complaint?.raisedBy !== 'representative') {
+      return refuse({ provision, message: 'The complaint was raised by the resident, not a representative: there is no consent to record.' });
+    }
+    if (context.complaint.consentOnFile === true) {
+      return refuse({ provision, message: `The resident's consent for their representative is already on file${context.consentReceivedOn ? ` (received ${context.consentReceivedOn})` : ''}.` });
+    }
+    return ok([{ provision, message: "The resident's consent for their representative was received." }]);
+  },
 };
 
 /**

@@ -134,6 +134,8 @@ function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: Complai
       return 'escalation refused';
     case 'DECLINE':
       return `declined (${event.reason})`;
+    case 'RECORD_CONSENT':
+      return 'consent received';
     case 'CLOSE':
       return 'closed at stage 1';
     case 'WITHDRAW':

@@ -78,7 +78,12 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
   };
   switch (state) {
     case 'new':
-      events.push({ type: 'RECEIVE', at: on(settings.start.slice(0, 10), 9), complaint: { id: settings.complaintId, region: settings.region, summary: 'Kitchen leak and bedroom mould' } });
+      // Raised by a representative (an advocate), so that recording the resident's consent is a path too.
+      events.push({
+        type: 'RECEIVE',
+        at: on(settings.start.slice(0, 10), 9),
+        complaint: { id: settings.complaintId, region: settings.region, summary: 'Kitchen leak and bedroom mould', raisedBy: 'representative' },
+      });
       break;
     case 'received':
       events.push(
@@ -86,6 +91,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
         { type: 'DECLINE', at: after(1), reason: 'legal-proceedings', letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: after(1).slice(0, 10), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } } },
         { type: 'WITHDRAW', at: after(1) },
       );
+      if (!context.complaint?.consentOnFile) events.push({ type: 'RECORD_CONSENT', at: after(1) });
       tickAround(record?.acknowledgeBy);
       break;
     case 'stage1.investigating':
@@ -146,6 +152,8 @@ export function stateKey(snapshot: ComplaintSnapshot): string {
   const c = snapshot.context;
   return JSON.stringify([
     snapshot.value,
+    // Consent matters while the complaint waits for its acknowledgement; later it is left out, so the graph stays small.
+    processState(snapshot) === 'received' && c.complaint?.consentOnFile === true,
     c.stage1?.extensions.length ?? 0,
     c.stage2?.extensions.length ?? 0,
     c.definition?.points.length ?? 0,

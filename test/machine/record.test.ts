@@ -109,3 +109,46 @@ describe('letters are dated the day of the event that sends them (5.12)', () => 
     expect(explain(received, late).allowed).toBe(true);
   });
 });
+
+describe("a representative's consent (1.3, 3.6)", () => {
+  const written = createComplaintMachine({ policy: policies.peaksPlainsV4 });
+  const byRepresentative = receive('2025-01-06T09:00:00Z', { raisedBy: 'representative' });
+  const consent = (at: string): ComplaintEvent => ({ type: 'RECORD_CONSENT', at });
+
+  it('clears consentAwaited when the consent arrives, and stops repeating the note at each acknowledgement', () => {
+    const { snapshot, rejected } = replay(written, [byRepresentative, consent('2025-01-07T09:00:00Z'), acknowledge('2025-01-08T09:00:00Z')]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.consentAwaited).toBe(false);
+    expect(snapshot.context.consentReceivedOn).toBe('2025-01-07');
+    expect(snapshot.context.complaint?.consentOnFile).toBe(true);
+    expect(snapshot.context.notes.map((n) => n.message)).toEqual(["The resident's consent for their representative was received."]);
+    expect(describeComplaint(snapshot).consentAwaited).toBe(false);
+    expect(restore(written, serialize(snapshot)).context).toEqual(snapshot.context);
+  });
+
+  it('can arrive at any stage, and is offered as a next event only while it is not on file', () => {
+    const waiting = replay(written, [byRepresentative, acknowledge('2025-01-08T09:00:00Z')]).snapshot;
+    expect(waiting.context.consentAwaited).toBe(true);
+    expect(nextEvents(waiting)).toContain('RECORD_CONSENT');
+    const received = replay(written, [consent('2025-01-09T09:00:00Z')], { from: waiting }).snapshot;
+    expect(received.context.consentAwaited).toBe(false);
+    expect(nextEvents(received)).not.toContain('RECORD_CONSENT');
+  });
+
+  it('refuses it twice, or for a complaint the resident made themselves, naming the rule', () => {
+    const done = replay(written, [byRepresentative, consent('2025-01-07T09:00:00Z')]).snapshot;
+    expect(explain(done, consent('2025-01-08T09:00:00Z'))).toEqual({
+      allowed: false,
+      reasons: [{ provision: 'policy 8.2', message: "The resident's consent for their representative is already on file (received 2025-01-07)." }],
+    });
+    const ownComplaint = run([receive('2025-01-06T09:00:00Z')]).snapshot;
+    expect(explain(ownComplaint, consent('2025-01-07T09:00:00Z'))).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '1.3' })] });
+    expect(nextEvents(ownComplaint)).not.toContain('RECORD_CONSENT');
+  });
+
+  it('under the Code, a representative complaint is not marked as waiting for consent, and consent may still be recorded', () => {
+    const { snapshot } = run([byRepresentative]);
+    expect(snapshot.context.consentAwaited).toBe(false);
+    expect(replay(machine, [consent('2025-01-07T09:00:00Z')], { from: snapshot }).snapshot.context.consentReceivedOn).toBe('2025-01-07');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { samples } from '../../examples/letters/samples.js';
 import { HOUSING_OMBUDSMAN } from '../../src/letters/index.js';
-import { createComplaintMachine, explain, replay, type ComplaintEvent } from '../../src/machine/index.js';
+import { createComplaintMachine, explain, policies, replay, type ComplaintEvent } from '../../src/machine/index.js';
 import { acknowledge, acknowledge2, decline, escalate, extend, receive, refuseEscalation, respond1, stage2Definition, tick } from '../support/complaint.js';
 
 const machine = createComplaintMachine();
@@ -171,11 +171,18 @@ describe('REFUSE_ESCALATION (5.11)', () => {
 });
 
 describe('representatives (policy 8.2; Code 1.3)', () => {
-  it('records that consent is awaited, says so, and does not block acknowledgement', () => {
+  it('under a policy that needs written consent, records that it is awaited, says so, and does not block acknowledgement', () => {
+    const written = createComplaintMachine({ policy: policies.peaksPlainsV4 });
+    const byRep = replay(written, [receive(undefined, { raisedBy: 'representative' })]).snapshot;
+    expect(byRep.context.consentAwaited).toBe(true);
+    expect(explain(byRep, acknowledge())).toEqual({ allowed: true, reasons: [{ provision: 'policy 8.2', message: "The representative's consent is still awaited; acknowledging is not blocked." }] });
+    expect(replay(written, [receive(undefined, { raisedBy: 'representative', consentOnFile: true })]).snapshot.context.consentAwaited).toBe(false);
+  });
+
+  it('under the Code, which asks for no written consent (1.3), awaits none', () => {
     const byRep = [receive(undefined, { raisedBy: 'representative' })];
-    expect(at(byRep).context.consentAwaited).toBe(true);
-    expect(why(byRep, acknowledge())).toEqual({ allowed: true, reasons: [{ provision: '1.3', message: "The representative's consent is still awaited; acknowledging is not blocked." }] });
-    expect(at([receive(undefined, { raisedBy: 'representative', consentOnFile: true })]).context.consentAwaited).toBe(false);
+    expect(at(byRep).context.consentAwaited).toBe(false);
+    expect(why(byRep, acknowledge())).toEqual({ allowed: true, reasons: [] });
   });
 });
 
