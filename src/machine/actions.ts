@@ -49,6 +49,32 @@ function timersFrom(context: ComplaintContext, env: RuleEnv, from: string, day: 
   return started.length ? [...context.timers, ...started] : context.timers;
 }
 
+/**
+ * @internal Stops the policy's timers whose stop condition the step just met, and every open timer
+ * when the complaint just closed: derived from what the step changed, so no action has to remember.
+ */
+export function stopTimers(before: ComplaintContext, after: ComplaintContext, env: RuleEnv, day: string): ComplaintContext {
+  if (after.timers.length === 0) return after;
+  const reached = new Set<string>();
+  for (const stage of [1, 2] as const) {
+    const [was, is] = [before[`stage${stage}`], after[`stage${stage}`]];
+    if (!was?.acknowledgedOn && is?.acknowledgedOn) reached.add(`stage${stage}-acknowledged`);
+    if (!was?.respondedOn && is?.respondedOn) reached.add(`stage${stage}-responded`);
+  }
+  const closed = !before.closure && !!after.closure;
+  if (reached.size === 0 && !closed) return after;
+  const stopsAt = new Map(env.policy.timers.map((timer) => [timer.id, timer.until]));
+  let changed = false;
+  const timers = after.timers.map((timer) => {
+    if (timer.metOn || timer.stoppedOn) return timer;
+    const until = stopsAt.get(timer.id);
+    if (!closed && !(until && reached.has(until))) return timer;
+    changed = true;
+    return { ...timer, stoppedOn: day };
+  });
+  return changed ? { ...after, timers } : after;
+}
+
 function setStage(context: ComplaintContext, stage: Stage, record: Stage1Or2): ComplaintContext {
   return stage === 1 ? { ...context, stage1: record } : { ...context, stage2: record };
 }

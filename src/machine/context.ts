@@ -136,6 +136,8 @@ const Timer = z.strictObject({
   due: isoDate,
   /** When it was met (COMPLETE_ACTION with the timer's id). */
   metOn: z.optional(isoDate),
+  /** When it stopped without being met: its stop condition came (policy 6.1.2), or the complaint closed. */
+  stoppedOn: z.optional(isoDate),
 });
 
 const OmbudsmanFinding = z.literal([

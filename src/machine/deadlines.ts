@@ -30,7 +30,7 @@ export function openDeadlines(context: ComplaintContext): OpenDeadline[] {
     if (!item.completedOn && item.dueOn) open.push({ deadline: `${item.kind}:${item.id}`, provision: item.provision, due: item.dueOn });
   }
   if (!context.closure) {
-    for (const timer of context.timers) if (!timer.metOn) open.push({ deadline: `timer:${timer.id}`, provision: `policy ${timer.reference}`, due: timer.due });
+    for (const timer of context.timers) if (!timer.metOn && !timer.stoppedOn) open.push({ deadline: `timer:${timer.id}`, provision: `policy ${timer.reference}`, due: timer.due });
   }
   return open;
 }

@@ -316,6 +316,7 @@ const RULES: Record<RuleName, Rule> = {
     const timer = context.timers.find((t) => t.id === id);
     if (!item && !timer) return refuse({ provision: '7.3', message: `There is no remedy, action or timer with id '${id}'.` });
     if (item?.completedOn || timer?.metOn) return refuse({ provision: '7.3', message: `'${id}' was already completed on ${item?.completedOn ?? timer?.metOn}.` });
+    if (timer?.stoppedOn) return refuse({ provision: `policy ${timer.reference}`, message: `The timer '${id}' stopped on ${timer.stoppedOn}: its stage had moved on, or the complaint closed.` });
     return ok();
   },
 

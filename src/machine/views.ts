@@ -190,7 +190,7 @@ export function nextEvents(snapshot: ComplaintSnapshot): EventType[] {
   if (!context.complaint) return ['RECEIVE'];
   const available = new Set<string>();
   for (const node of activeNodes(snapshot)) for (const type of Object.keys(node.on)) available.add(type);
-  const open = context.tracked.some((item) => !item.completedOn) || context.timers.some((timer) => !timer.metOn);
+  const open = context.tracked.some((item) => !item.completedOn) || context.timers.some((timer) => !timer.metOn && !timer.stoppedOn);
   if (!open) available.delete('COMPLETE_ACTION');
   if (context.complaint.raisedBy !== 'representative' || context.complaint.consentOnFile === true) available.delete('RECORD_CONSENT');
   return EVENT_TYPES.filter((type) => available.has(type));

@@ -28,8 +28,8 @@ const peaksPlainsV4: Policy = {
   communityMayExtend: true,
   representativeConsent: 'written',
   timers: [
-    { id: 'quick-fix', label: 'Quick fix resolution offered', from: 'received', workingDays: 2, reference: '6.1.1' },
-    { id: 'investigator-contact', label: 'Investigating manager contacts the resident', from: 'stage1-acknowledged', workingDays: 3, reference: '6.2.1' },
+    { id: 'quick-fix', label: 'Quick fix resolution offered', from: 'received', until: 'stage1-acknowledged', workingDays: 2, reference: '6.1.1' },
+    { id: 'investigator-contact', label: 'Investigating manager contacts the resident', from: 'stage1-acknowledged', until: 'stage1-responded', workingDays: 3, reference: '6.2.1' },
   ],
 };
 

@@ -67,6 +67,11 @@ export const Policy = z.strictObject({
       label,
       /** What the timer runs from. */
       from: z.literal(['received', 'stage1-acknowledged', 'stage2-acknowledged']),
+      /**
+       * What stops it, if it is not met first (every timer also stops when the complaint closes):
+       * a quick fix stops once the complaint is formally acknowledged for investigation.
+       */
+      until: z.optional(z.literal(['stage1-acknowledged', 'stage1-responded', 'stage2-acknowledged', 'stage2-responded'])),
       /** Working days allowed. */
       workingDays,
       /** The policy paragraph, e.g. `'6.2.1'`. */

@@ -152,3 +152,36 @@ describe("a representative's consent (1.3, 3.6)", () => {
     expect(replay(machine, [consent('2025-01-07T09:00:00Z')], { from: snapshot }).snapshot.context.consentReceivedOn).toBe('2025-01-07');
   });
 });
+
+describe('policy timers stop as well as start (Peaks & Plains 6.1.1, 6.1.2)', () => {
+  const written = createComplaintMachine({ policy: policies.peaksPlainsV4 });
+  const timer = (snapshot: { context: { timers: { id: string }[] } }, id: string) => snapshot.context.timers.find((t) => t.id === id);
+
+  it('stops the quick-fix timer when the complaint is acknowledged for investigation: no false breach later', () => {
+    const { snapshot } = replay(written, [receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-07T09:00:00Z'), { type: 'TICK', at: '2025-01-20T09:00:00Z' }]);
+    expect(timer(snapshot, 'quick-fix')).toMatchObject({ due: '2025-01-08', stoppedOn: '2025-01-07' });
+    expect(snapshot.context.breaches.map((b) => b.deadline)).not.toContain('timer:quick-fix');
+    expect(describeComplaint(snapshot).openDeadlines.map((d) => d.deadline)).not.toContain('timer:quick-fix');
+    expect(explain(snapshot, { type: 'COMPLETE_ACTION', at: '2025-01-21T09:00:00Z', id: 'quick-fix' })).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: 'policy 6.1.1' })] });
+  });
+
+  it('still records the quick fix as missed when its two working days ran out before the acknowledgement', () => {
+    const { snapshot } = replay(written, [receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-10T09:00:00Z')]);
+    expect(snapshot.context.breaches.map((b) => b.deadline)).toContain('timer:quick-fix');
+    expect(timer(snapshot, 'quick-fix')).toMatchObject({ stoppedOn: '2025-01-10' });
+  });
+
+  it("stops the investigating manager's contact timer at the stage 1 response, and every timer when the complaint closes", () => {
+    const responded = replay(written, [receive('2024-12-20T16:45:00Z'), acknowledge('2024-12-23T10:00:00Z'), respond1('2024-12-24T15:00:00Z')]).snapshot;
+    expect(timer(responded, 'investigator-contact')).toMatchObject({ stoppedOn: '2024-12-24' });
+    const withdrawn = replay(written, [receive('2025-01-06T09:00:00Z'), { type: 'WITHDRAW', at: '2025-01-07T09:00:00Z' }]).snapshot;
+    expect(timer(withdrawn, 'quick-fix')).toMatchObject({ stoppedOn: '2025-01-07' });
+    expect(restore(written, serialize(withdrawn)).context).toEqual(withdrawn.context);
+  });
+
+  it('keeps a timer that was met as met', () => {
+    const { snapshot } = replay(written, [receive('2025-01-06T09:00:00Z'), { type: 'COMPLETE_ACTION', at: '2025-01-07T09:00:00Z', id: 'quick-fix' }, acknowledge('2025-01-08T09:00:00Z')]);
+    expect(timer(snapshot, 'quick-fix')).toEqual(expect.objectContaining({ metOn: '2025-01-07' }));
+    expect(timer(snapshot, 'quick-fix')).not.toHaveProperty('stoppedOn');
+  });
+});
