@@ -33,6 +33,7 @@ export const acknowledgement: Letter = {
   definition,
   respondBy: '2025-01-09',
   notResponsibleFor: ['The fence at the back of the garden, which belongs to your neighbour'],
+  ombudsman: HOUSING_OMBUDSMAN,
 };
 
 export const extensionNotice: Letter = {
@@ -81,6 +82,7 @@ export const stage1Response: Letter = {
     { description: 'Check that the repair has held', dueOn: '2025-03-07' },
   ],
   escalation: { route: 'Reply to this letter, email complaints@example.org.uk or call 0300 123 4567 and ask for stage 2' },
+  ombudsman: HOUSING_OMBUDSMAN,
 };
 
 export const stage2Acknowledgement: Letter = {

@@ -140,6 +140,8 @@ function partBlocks(letter: Letter, field: string): Block[] {
           return prose(letter.clarificationRequested!);
         case 'notResponsibleFor':
           return [p('Some of what you raised is not our responsibility, so we will not investigate it:'), list(letter.notResponsibleFor!)];
+        case 'ombudsman':
+          return ombudsmanBlocks(letter.ombudsman!, 'You can contact the Housing Ombudsman at any time for help with your complaint:');
       }
       break;
     case 'extension-notice':
@@ -188,8 +190,9 @@ function partBlocks(letter: Letter, field: string): Block[] {
           if (letter.kind !== 'stage2-response') break;
           return prose(letter.ombudsmanRoute);
         case 'ombudsman':
-          if (letter.kind !== 'stage2-response') break;
-          return ombudsmanBlocks(letter.ombudsman, 'You can contact the Housing Ombudsman:');
+          return letter.kind === 'stage2-response'
+            ? ombudsmanBlocks(letter.ombudsman, 'You can contact the Housing Ombudsman:')
+            : ombudsmanBlocks(letter.ombudsman!, 'You can contact the Housing Ombudsman at any time for help with your complaint:');
       }
       break;
     case 'decline-notice':

@@ -68,7 +68,7 @@ function responseParts(stage: 1 | 2): LetterPart[] {
     part('remedies', `${p}(e)`, 'Putting things right'),
     part('outstandingActions', `${p}(f)`, 'What we still have to do'),
     ...(stage === 1
-      ? [part('escalation', '6.9(g)', 'How to take your complaint to stage 2')]
+      ? [part('escalation', '6.9(g)', 'How to take your complaint to stage 2'), part('ombudsman', '3.7', 'Contacting the Housing Ombudsman', false)]
       : [part('ombudsmanRoute', '6.19(g)', 'How to take your complaint to the Housing Ombudsman'), part('ombudsman', '6.19(g)', 'Housing Ombudsman contact details')]),
   ];
 }
@@ -82,7 +82,8 @@ function responseParts(stage: 1 | 2): LetterPart[] {
  *
  * @example
  * ```ts
- * letterParts('stage1-response', 1).map((p) => p.provision); //=> ['6.9(a)', '6.9(b)', '6.9(c)', '6.9(d)', '6.9(e)', '6.9(f)', '6.9(g)']
+ * letterParts('stage1-response', 1).filter((p) => p.required).map((p) => p.provision); //=> ['6.9(a)', '6.9(b)', '6.9(c)', '6.9(d)', '6.9(e)', '6.9(f)', '6.9(g)']
+ * letterParts('stage1-response', 1).at(-1); //=> { field: 'ombudsman', provision: '3.7', title: 'Contacting the Housing Ombudsman', required: false }
  * letterParts('extension-notice', 2).at(-1).provision; //=> '6.16'
  * ```
  */
@@ -96,6 +97,7 @@ export function letterParts(kind: LetterKind, stage: 1 | 2 = 1): readonly Letter
         part('respondBy', stage === 1 ? '6.3' : '6.14', 'When we will respond'),
         part('clarificationRequested', '5.6', 'What we need you to clarify', false),
         part('notResponsibleFor', '5.7', 'What we are not responsible for', false),
+        part('ombudsman', '3.7', 'Contacting the Housing Ombudsman', false),
       ];
     case 'extension-notice': {
       const p = stage === 1 ? '6.4' : '6.15';

@@ -231,6 +231,8 @@ export const Acknowledgement = z
     clarificationRequested: z.optional(text),
     /** Aspects the landlord is not responsible for (5.7). */
     notResponsibleFor: z.optional(z.array(text).check(z.minLength(1, { error: 'must list at least one aspect, or be left out' }))),
+    /** The Housing Ombudsman's contact details: the resident's right to the Ombudsman (3.7). */
+    ombudsman: z.optional(OmbudsmanContact),
   })
   .check(
     z.superRefine((letter, ctx) => {
@@ -379,6 +381,8 @@ export const Stage1Response = z
       /** The date to ask by, if the landlord's policy has one. */
       requestBy: z.optional(isoDate),
     }),
+    /** The Housing Ombudsman's contact details, which landlords give in every letter (3.7). */
+    ombudsman: z.optional(OmbudsmanContact),
   })
   .check(
     z.superRefine((letter, ctx) => {

@@ -211,12 +211,15 @@ const RULES: Record<RuleName, Rule> = {
     return ok([{ provision: '6.8', message: 'A related issue raised before the stage 1 response joins the complaint definition.' }]);
   },
 
-  canRespond(context, event, _env, stage) {
+  canRespond(context, event, env, stage) {
     if (event.type !== 'RESPOND') return refuse();
     const kind = stage === 1 ? 'stage1-response' : 'stage2-response';
     const verdict = letterRefusals(event.letter, [kind], context.complaint?.id, stage === 1 ? '6.9' : '6.19', event);
     if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
     const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
+    if (letter.kind === 'stage1-response' && !letter.ombudsman && env.policy.ombudsmanDetailsInEveryLetter) {
+      return refuse({ provision: '3.7', message: "This policy gives the Housing Ombudsman's contact details in every letter: add them to the stage 1 response (ombudsman)." });
+    }
     const answered = new Set(letter.definition.points.map((point) => point.id));
     const missing = (context.definition?.points ?? []).filter((point) => !answered.has(point.id));
     if (missing.length > 0) {

@@ -41,6 +41,8 @@ export interface EffectivePolicy {
   readonly communityMayExtend: boolean;
   /** Whether a representative needs the resident's written consent (the Code leaves this to the policy, 1.3). */
   readonly representativeConsent: Policy['representativeConsent'];
+  /** Whether every letter must give the Ombudsman's contact details (3.7). */
+  readonly ombudsmanDetailsInEveryLetter: boolean;
   /** The policy rules that gave way to the Code (empty when the Code is not enforced). */
   readonly gaveWay: readonly PolicyConflict[];
   /** Every conflict of the policy with the Code. */
@@ -88,6 +90,7 @@ export function effectivePolicy(policy: Policy, enforceCode = true): EffectivePo
     extensionNeedsOmbudsmanDetails: enforceCode || p.extensionOmbudsmanDetails === 'always',
     timers: p.timers,
     representativeConsent: p.representativeConsent,
+    ombudsmanDetailsInEveryLetter: p.ombudsmanDetailsInEveryLetter === true,
     communityMayExtend: enforceCode ? false : p.communityMayExtend,
     gaveWay: enforceCode ? conflicts.filter((c) => c.givesWay) : [],
     conflicts,

@@ -27,6 +27,9 @@ const peaksPlainsV4: Policy = {
   extensionOmbudsmanDetails: 'only-if-not-agreed',
   communityMayExtend: true,
   representativeConsent: 'written',
+  // Not in the policy's text, but its practice: the June 2024 self-assessment says the details are
+  // in every acknowledgement and response letter (3.7).
+  ombudsmanDetailsInEveryLetter: true,
   timers: [
     { id: 'quick-fix', label: 'Quick fix resolution offered', from: 'received', until: 'stage1-acknowledged', workingDays: 2, reference: '6.1.1' },
     { id: 'investigator-contact', label: 'Investigating manager contacts the resident', from: 'stage1-acknowledged', until: 'stage1-responded', workingDays: 3, reference: '6.2.1' },

@@ -58,6 +58,12 @@ export const Policy = z.strictObject({
   communityMayExtend: z.boolean(),
   /** Whether a representative needs the resident's written consent. */
   representativeConsent: z.literal(['written', 'none']),
+  /**
+   * Whether every letter to the resident gives the Housing Ombudsman's contact details, as many
+   * landlords do to meet 3.7 (default `false`: the Code itself asks for them in the letters that
+   * refuse, extend or close).
+   */
+  ombudsmanDetailsInEveryLetter: z.optional(z.boolean()),
   /** Extra timers the policy sets, reported in `describeComplaint` and recorded as breaches when missed. */
   timers: z.array(
     z.strictObject({

@@ -58,7 +58,7 @@ function response(snapshot: ComplaintSnapshot, settings: ScenarioSettings, stage
     outstandingActions: [{ description: 'Check the repair has held', dueOn: settings.calendar.addWorkingDays(sentOn, 20) }],
   };
   return stage === 1
-    ? { kind: 'stage1-response', stage: 1, ...common, escalation: { route: 'Reply to this letter to ask for stage 2' } }
+    ? { kind: 'stage1-response', stage: 1, ...common, escalation: { route: 'Reply to this letter to ask for stage 2' }, ombudsman: { ...HOUSING_OMBUDSMAN } }
     : { kind: 'stage2-response', stage: 2, ...common, ombudsmanRoute: 'You can ask the Housing Ombudsman to investigate', ombudsman: { ...HOUSING_OMBUDSMAN } };
 }
 

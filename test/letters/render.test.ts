@@ -20,7 +20,7 @@ describe('renderLetter: the parts in the Code’s order', () => {
     ['stage 1', samples.stage1Response, 1],
     ['stage 2', samples.stage2Response, 2],
   ] as const)('puts the %s response’s parts (a) to (g) under their headings, in order, in text and HTML', (_, letter, stage) => {
-    const headings = letterParts(letter.kind, stage).map((part) => part.title);
+    const headings = letterParts(letter.kind, stage).filter((part) => part.required).map((part) => part.title);
     expect(headings).toHaveLength(stage === 1 ? 7 : 8); // stage 2's (g) is the route and the Ombudsman's details
     for (const format of ['text', 'html'] as const) {
       const at = positions(renderLetter(letter, { format }), headings);
@@ -133,6 +133,17 @@ describe('renderLetter: the parts in the Code’s order', () => {
 
       Reply to this letter, email complaints@example.org.uk or call 0300 123 4567
       and ask for stage 2.
+
+      Contacting the Housing Ombudsman
+      --------------------------------
+      You can contact the Housing Ombudsman at any time for help with your
+      complaint:
+
+        Housing Ombudsman Service
+        PO Box 1484, Unit D, Preston PR2 0ET
+        Phone: 0300 111 3000
+        Email: info@housing-ombudsman.org.uk
+        Website: www.housing-ombudsman.org.uk
 
       Yours sincerely,
       Jo Smith, Complaints Team

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { createComplaintMachine, describeComplaint, explain, nextEvents, policies, replay, restore, serialize, type ComplaintEvent } from '../../src/machine/index.js';
 import { acknowledge, acknowledge2, decline, escalate, receive, refuseEscalation, respond1 } from '../support/complaint.js';
+import { samples } from '../../examples/letters/samples.js';
+import { HOUSING_OMBUDSMAN, renderLetter, validateLetter } from '../../src/letters/index.js';
 
 const machine = createComplaintMachine();
 const run = (events: ComplaintEvent[]) => replay(machine, events);
@@ -183,5 +185,28 @@ describe('policy timers stop as well as start (Peaks & Plains 6.1.1, 6.1.2)', ()
     const { snapshot } = replay(written, [receive('2025-01-06T09:00:00Z'), { type: 'COMPLETE_ACTION', at: '2025-01-07T09:00:00Z', id: 'quick-fix' }, acknowledge('2025-01-08T09:00:00Z')]);
     expect(timer(snapshot, 'quick-fix')).toEqual(expect.objectContaining({ metOn: '2025-01-07' }));
     expect(timer(snapshot, 'quick-fix')).not.toHaveProperty('stoppedOn');
+  });
+});
+
+describe("the Ombudsman's details in every letter (3.7)", () => {
+  it('an acknowledgement and a stage 1 response accept the details, and render them under their own heading', () => {
+    for (const letter of [samples.acknowledgement, samples.stage1Response]) {
+      expect((letter as { ombudsman?: unknown }).ombudsman).toEqual(HOUSING_OMBUDSMAN);
+      expect(validateLetter(letter).ok).toBe(true);
+      const text = renderLetter(letter, { format: 'text' });
+      expect(text).toContain('Contacting the Housing Ombudsman');
+      expect(text).toContain(HOUSING_OMBUDSMAN.phone);
+    }
+  });
+
+  it('a policy that gives them in every letter refuses a stage 1 response without them, naming 3.7', () => {
+    const everyLetter = createComplaintMachine({ policy: policies.peaksPlainsV4 });
+    const acknowledged = replay(everyLetter, [receive(), acknowledge()]).snapshot;
+    const { ombudsman: _left, ...without } = respond1().letter as Record<string, unknown>;
+    const refused = explain(acknowledged, { type: 'RESPOND', at: '2025-01-08T15:00:00Z', letter: without as never });
+    expect(refused).toEqual({ allowed: false, reasons: [expect.objectContaining({ provision: '3.7' })] });
+    expect(explain(acknowledged, respond1()).allowed).toBe(true);
+    // The Code alone does not ask for them in a stage 1 response.
+    expect(explain(replay(machine, [receive(), acknowledge()]).snapshot, { type: 'RESPOND', at: '2025-01-08T15:00:00Z', letter: without as never }).allowed).toBe(true);
   });
 });
