@@ -44,7 +44,7 @@ function policiesOmbudsman() {
 
 const SCENARIOS: Scenario[] = [
   { rule: 'Stage 2 is handled by someone other than the stage 1 handler', before: upTo(byType('ACKNOWLEDGE', 2)), event: byType('ACKNOWLEDGE', 1) },
-  { rule: 'An extension is given before the current deadline passes', before: acknowledged, event: { type: 'EXTEND', at: '2025-01-10T10:00:00Z', until: '2025-01-20', reason: 'Survey', ombudsmanDetailsGiven: true } },
+  { rule: 'A new response date is not already past when it is given', before: acknowledged, event: { type: 'EXTEND', at: '2025-01-14T10:00:00Z', until: '2025-01-13', reason: 'Survey', ombudsmanDetailsGiven: true } },
   { rule: 'An extension comes with the Ombudsman’s details', before: acknowledged, event: { type: 'EXTEND', at: '2025-01-08T10:00:00Z', until: '2025-01-20', reason: 'Survey', ombudsmanDetailsGiven: false } },
   { rule: 'Extensions total at most 10 working days at stage 1 without a good reason', before: acknowledged, event: { type: 'EXTEND', at: '2025-01-08T10:00:00Z', until: '2025-01-24', reason: 'Survey', ombudsmanDetailsGiven: true } },
   {

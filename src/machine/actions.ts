@@ -125,6 +125,7 @@ export const APPLY: Record<string, Apply> = {
       reason: event.reason.trim(),
       ...(event.goodReason?.trim() ? { goodReason: event.goodReason.trim() } : {}),
       workingDays: calendar.workingDaysBetween(record.respondBy!, event.until),
+      ...(dayOf(event) > record.respondBy! ? { afterDeadline: true as const } : {}),
     };
     return setStage(base(context, event, verdict), stage, { ...record, respondBy: event.until, extensions: [...record.extensions, extension] });
   },

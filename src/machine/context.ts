@@ -59,6 +59,8 @@ const Extension = z.strictObject({
   goodReason: z.optional(text),
   /** Working days added by this extension. */
   workingDays: z.int(),
+  /** Given after the deadline had passed: a revised date for the resident, not an extension in time (the breach stands). */
+  afterDeadline: z.optional(z.literal(true)),
 });
 
 const StageRecord = z.strictObject({

@@ -239,6 +239,8 @@ function buildMachine(env: RuleEnv) {
                 on: {
                   EXTEND: { guard: { type: 'canExtend', params: { stage: 1 } }, actions: { type: 'recordExtension', params: { stage: 1 } } },
                   ADD_ISSUE: { guard: 'canAddIssue', actions: 'addIssue' },
+                  // Legal proceedings started since the complaint was accepted (2.2).
+                  DECLINE: { target: '#complaint.process.closed.declined', guard: 'canDecline', actions: 'recordDecline' },
                   RESPOND: {
                     target: 'responded',
                     guard: { type: 'canRespond', params: { stage: 1 } },
@@ -271,6 +273,7 @@ function buildMachine(env: RuleEnv) {
               reviewing: {
                 on: {
                   EXTEND: { guard: { type: 'canExtend', params: { stage: 2 } }, actions: { type: 'recordExtension', params: { stage: 2 } } },
+                  DECLINE: { target: '#complaint.process.closed.declined', guard: 'canDecline', actions: 'recordDecline' },
                   RESPOND: {
                     target: '#complaint.process.closed.finalResponse',
                     guard: { type: 'canRespond', params: { stage: 2 } },

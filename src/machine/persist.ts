@@ -107,7 +107,8 @@ function consistencyProblems(value: { process: unknown; ombudsman: unknown }, co
     'stage1.responded': !!complaint && s1.responded && !stage2 && open,
     'stage2.acknowledging': !!complaint && s1.responded && s2.requested && open,
     'stage2.reviewing': !!complaint && s1.responded && s2.acknowledged && !stage2!.respondedOn && open,
-    'closed.declined': !!complaint && s1.received && !stage2,
+    // Declined before acknowledgement, or when legal proceedings started during a stage's investigation (2.2).
+    'closed.declined': !!complaint && ((s1.received && !stage2) || (s1.acknowledged && !stage1!.respondedOn && !stage2) || (s1.responded && s2.acknowledged && !stage2!.respondedOn)),
     'closed.resolvedAtStage1': !!complaint && s1.responded && !stage2,
     'closed.finalResponse': !!complaint && s1.responded && s2.responded,
     'closed.escalationRefused': !!complaint && s1.responded && s2.requested,

@@ -138,9 +138,19 @@ const RULES: Record<RuleName, Rule> = {
 
   canDecline(context, event, env) {
     if (event.type !== 'DECLINE') return refuse();
+    const accepted = context.stage1?.acknowledgedOn !== undefined;
+    if (accepted && event.reason !== 'legal-proceedings') {
+      return refuse({
+        provision: '2.1',
+        message: 'Once a complaint is accepted (acknowledged) it must be answered; only legal proceedings started since (2.2) take it out of the complaints process.',
+      });
+    }
     const verdict = letterRefusals(event.letter, ['decline-notice'], context.complaint?.id, '2.4', event);
     if (verdict.refusals.length > 0) return verdict;
     const notes: Reason[] = [];
+    if (accepted) {
+      notes.push({ provision: '2.2', message: 'Legal proceedings started after the complaint was accepted: it leaves the complaints process, with the reasons and the right to go to the Ombudsman (2.4).' });
+    }
     if (event.reason === 'outside-time-limit') {
       const issueDate = context.complaint?.issueDate;
       const received = context.stage1?.requestedOn;
@@ -176,11 +186,18 @@ const RULES: Record<RuleName, Rule> = {
       refusals.push({ provision: detailsProvision, message: "When a resident is told of an extension, they must be given the Ombudsman's contact details." });
     }
     const today = dayOf(event);
+    const notes: Reason[] = [];
     if (today > record.respondBy) {
-      refusals.push({ provision: limitProvision, message: `The response was due on ${record.respondBy}: an extension must be agreed before the deadline, not after it.` });
+      // Too late to extend: the deadline was missed. The landlord still owes the resident a date (5.9).
+      notes.push({
+        provision: stage === 1 ? '6.3' : '6.14',
+        message: `The response was due on ${record.respondBy}, before this new date was given: the missed deadline stays on the record as a breach, and the new date is recorded as what the resident was told (5.9).`,
+      });
     }
     const calendar = env.calendar(context.complaint.region as Region);
-    if (event.until <= record.respondBy) {
+    if (event.until < today) {
+      refusals.push({ provision: limitProvision, message: `The new date (${event.until}) is before the day it is given (${today}).` });
+    } else if (event.until <= record.respondBy) {
       refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be later than the current deadline (${record.respondBy}).` });
     } else if (event.until > calendar.coveredThrough || !calendar.isWorkingDay(event.until)) {
       refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be a working day, as every deadline is counted in working days.` });
@@ -196,7 +213,7 @@ const RULES: Record<RuleName, Rule> = {
         });
       }
     }
-    return refusals.length > 0 ? { refusals, notes: [] } : ok();
+    return refusals.length > 0 ? { refusals, notes: [] } : ok(notes);
   },
 
   canAddIssue(context, event) {

@@ -116,7 +116,10 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
       state === 'stage1.responded'
         ? { provision: '6.11', message: 'Stage 2 is acknowledged after the resident asks for it: send ESCALATE first.' }
         : { provision: state.startsWith('stage1') ? '6.2' : '6.11', message: `Stage ${state.startsWith('stage1') ? 1 : 2} has already been acknowledged.` },
-    DECLINE: { provision: '2.1', message: 'A complaint can be declined only before it is acknowledged at stage 1; once accepted, it must be answered.' },
+    DECLINE: {
+      provision: '2.1',
+      message: 'A complaint can be declined before it is acknowledged at stage 1, or while a stage is investigated if legal proceedings start (2.2); once answered, a request for stage 2 is refused instead (REFUSE_ESCALATION).',
+    },
     EXTEND:
       state === 'received' || state === 'stage2.acknowledging'
         ? { provision: state === 'received' ? '6.4' : '6.15', message: 'There is no response deadline to extend until the complaint is acknowledged.' }

@@ -72,6 +72,13 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
   const { last, on, after } = clock(snapshot, settings);
   const events: ComplaintEvent[] = [];
   const record = context.stage2 ?? context.stage1;
+  // A claim filed at court takes the complaint out of the process (2.2), before or during a stage.
+  const legalProceedings = (): ComplaintEvent => ({
+    type: 'DECLINE',
+    at: after(1),
+    reason: 'legal-proceedings',
+    letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: after(1).slice(0, 10), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } },
+  });
   const tickAround = (due: string | undefined) => {
     if (!due || due < last) return;
     events.push({ type: 'TICK', at: on(due, 18) }, { type: 'TICK', at: on(settings.calendar.nextWorkingDay(due), 7) });
@@ -88,7 +95,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
     case 'received':
       events.push(
         { type: 'ACKNOWLEDGE', at: after(2), handler: HANDLERS[1], definition: definition(snapshot) },
-        { type: 'DECLINE', at: after(1), reason: 'legal-proceedings', letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: after(1).slice(0, 10), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } } },
+        legalProceedings(),
         { type: 'WITHDRAW', at: after(1) },
       );
       if (!context.complaint?.consentOnFile) events.push({ type: 'RECORD_CONSENT', at: after(1) });
@@ -105,7 +112,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
         events.push({ type: 'ADD_ISSUE', at: after(1), point: { id: 'fence', summary: 'The garden fence repair was also missed' }, related: true });
       }
       events.push({ type: 'RESPOND', at: after(3), letter: response(snapshot, settings, stage, after(3).slice(0, 10)) });
-      events.push({ type: 'WITHDRAW', at: after(1) });
+      events.push({ type: 'WITHDRAW', at: after(1) }, legalProceedings());
       tickAround(respondBy);
       break;
     }

@@ -210,3 +210,50 @@ describe("the Ombudsman's details in every letter (3.7)", () => {
     expect(explain(replay(machine, [receive(), acknowledge()]).snapshot, { type: 'RESPOND', at: '2025-01-08T15:00:00Z', letter: without as never }).allowed).toBe(true);
   });
 });
+
+describe('a new response date given after the deadline has passed (6.3, 6.14)', () => {
+  it('keeps the breach on the record and records the revised date the resident was told', () => {
+    const events = [receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-07T09:00:00Z')];
+    const late = { type: 'EXTEND', at: '2025-01-23T09:00:00Z', until: '2025-01-30', reason: 'The surveyor was ill.', ombudsmanDetailsGiven: true } as const;
+    const { snapshot, rejected } = run([...events, late]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.breaches).toEqual([expect.objectContaining({ deadline: 'stage1.respond', provision: '6.3', due: '2025-01-21', recordedOn: '2025-01-23' })]);
+    expect(snapshot.context.stage1?.respondBy).toBe('2025-01-30');
+    expect(snapshot.context.stage1?.extensions).toEqual([expect.objectContaining({ on: '2025-01-23', until: '2025-01-30', afterDeadline: true })]);
+    expect(describeComplaint(snapshot).deadlines.respondBy).toBe('2025-01-30');
+    expect(restore(machine, serialize(snapshot)).context).toEqual(snapshot.context);
+  });
+
+  it('still holds the revised date to the extension limit and to working days', () => {
+    const events = [receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-07T09:00:00Z')];
+    const tooFar = { type: 'EXTEND', at: '2025-01-23T09:00:00Z', until: '2025-02-21', reason: 'The surveyor was ill.', ombudsmanDetailsGiven: true } as const;
+    expect(explain(run(events).snapshot, tooFar)).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '6.4' })] });
+  });
+});
+
+describe('legal proceedings started during stage 1 or stage 2 (2.2)', () => {
+  const claim = (at: string) => decline(at, 'legal-proceedings');
+
+  it('takes the complaint out of the process during the stage 1 investigation, with the decline notice on the record', () => {
+    const { snapshot, rejected } = run([receive(), acknowledge(), claim('2025-01-06T10:00:00Z')]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.value).toEqual({ process: { closed: 'declined' }, ombudsman: 'notReferred' });
+    expect(snapshot.context.declineReason).toBe('legal-proceedings');
+    expect(snapshot.context.letters.map((l) => l.kind)).toEqual(['decline-notice']);
+    expect(snapshot.context.notes).toContainEqual(expect.objectContaining({ provision: '2.2' }));
+    expect(describeComplaint(snapshot).openDeadlines.filter((d) => d.deadline.startsWith('stage'))).toEqual([]);
+    expect(restore(machine, serialize(snapshot)).context).toEqual(snapshot.context);
+  });
+
+  it('and during the stage 2 review', () => {
+    const { snapshot, rejected } = run([receive(), acknowledge(), respond1(), escalate(), acknowledge2(), claim('2025-02-10T10:00:00Z')]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.closure).toEqual({ reason: 'declined', on: '2025-02-10' });
+    expect(restore(machine, serialize(snapshot)).value).toEqual(snapshot.value);
+  });
+
+  it('refuses any other reason to decline once the complaint is accepted, naming 2.1', () => {
+    const acknowledged = run([receive(), acknowledge()]).snapshot;
+    expect(explain(acknowledged, decline('2025-01-06T10:00:00Z', 'previously-considered'))).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '2.1' })] });
+  });
+});

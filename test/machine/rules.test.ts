@@ -39,10 +39,15 @@ describe('EXTEND (6.4, 6.5, 6.15, 6.16)', () => {
     expect(provisions(reviewing, extend('2025-03-03T10:00:00Z', '2025-03-10', { ombudsmanDetailsGiven: false }))).toEqual(['6.16']);
   });
 
-  it('refuses after the current deadline has passed, and a date that is not later', () => {
+  it('after the deadline has passed, records the new date with the breach kept; refuses a date that is not later, or already past', () => {
     expect(why(acknowledged, extend('2025-01-10T10:00:00Z', '2025-01-16')).reasons).toEqual([
-      { provision: '6.4', message: 'The response was due on 2025-01-09: an extension must be agreed before the deadline, not after it.' },
+      {
+        provision: '6.3',
+        message:
+          'The response was due on 2025-01-09, before this new date was given: the missed deadline stays on the record as a breach, and the new date is recorded as what the resident was told (5.9).',
+      },
     ]);
+    expect(provisions(acknowledged, extend('2025-01-14T10:00:00Z', '2025-01-13'))).toEqual(['6.4']);
     expect(why(acknowledged, extend('2025-01-09T16:00:00Z', '2025-01-16')).allowed).toBe(true); // on the due day itself
     expect(provisions(acknowledged, extend('2025-01-08T10:00:00Z', '2025-01-09'))).toEqual(['6.4']);
     expect(provisions(acknowledged, extend('2025-01-08T10:00:00Z', '2025-01-16', { reason: ' ' }))).toEqual(['6.4']);
@@ -148,8 +153,9 @@ describe('DECLINE (2.2, 2.3, 2.4)', () => {
     }
   });
 
-  it('is possible only before stage 1 is acknowledged (2.1)', () => {
-    expect(provisions(acknowledged, decline('2025-01-06T10:00:00Z'))).toEqual(['2.1']);
+  it('once stage 1 is acknowledged, is possible only for legal proceedings started since (2.1, 2.2)', () => {
+    expect(provisions(acknowledged, decline('2025-01-06T10:00:00Z', 'previously-considered'))).toEqual(['2.1']);
+    expect(why(acknowledged, decline('2025-01-06T10:00:00Z', 'legal-proceedings')).allowed).toBe(true);
   });
 });
 
