@@ -5,7 +5,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
-import { createWorkingDayCalendar, type Region } from '../../src/calendar/index.js';
+import { createWorkingDayCalendar, toUkDate, type Region } from '../../src/calendar/index.js';
 import { validateLetter } from '../../src/letters/index.js';
 import { explain, isMalformedEventError, policies, replay, restore, serialize, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { eventProblems } from '../../src/machine/events.js';
@@ -75,6 +75,8 @@ describe('the machine under any sequence of events', () => {
         counts.accepted++;
         expect(after).not.toBe(before);
         expect(after.context.lastEventAt).toBe((event as { at: string }).at);
+        // Every letter the event put on the record is dated the UK day of that event (5.12).
+        for (const letter of after.context.letters.slice(before.context.letters.length)) expect(letter.sentOn).toBe(toUkDate((event as { at: string }).at));
       } else {
         counts.refused++;
         expect(after).toBe(before);
