@@ -100,8 +100,9 @@ export const APPLY: Record<string, Apply> = {
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
     const calendar = env.calendar(context.complaint!.region as Region);
     const respondBy = calendar.addWorkingDays(day, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
-    let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: event.handler.trim(), respondBy, originalRespondBy: respondBy });
+    let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: verdict.handler!, respondBy, originalRespondBy: respondBy });
     next.definition = verdict.definition!;
+    if (verdict.letter) next.letters = [...next.letters, verdict.letter];
     if (day > record.acknowledgeBy) {
       next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.acknowledge`, provision: stage === 1 ? '6.2' : '6.11', due: record.acknowledgeBy, recordedOn: day });
     }
@@ -119,15 +120,17 @@ export const APPLY: Record<string, Apply> = {
     if (event.type !== 'EXTEND') return context;
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
     const calendar = env.calendar(context.complaint!.region as Region);
+    const { until, reason, goodReason } = verdict.extension!;
     const extension = {
       on: dayOf(event),
-      until: event.until,
-      reason: event.reason.trim(),
-      ...(event.goodReason?.trim() ? { goodReason: event.goodReason.trim() } : {}),
-      workingDays: calendar.workingDaysBetween(record.respondBy!, event.until),
+      until,
+      reason,
+      ...(goodReason ? { goodReason } : {}),
+      workingDays: calendar.workingDaysBetween(record.respondBy!, until),
       ...(dayOf(event) > record.respondBy! ? { afterDeadline: true as const } : {}),
     };
-    return setStage(base(context, event, verdict), stage, { ...record, respondBy: event.until, extensions: [...record.extensions, extension] });
+    const next = setStage(base(context, event, verdict), stage, { ...record, respondBy: until, extensions: [...record.extensions, extension] });
+    return verdict.letter ? { ...next, letters: [...next.letters, verdict.letter] } : next;
   },
 
   addIssue(context, event, _env, verdict) {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
 import type { IsoDate } from '../calendar/isoDate.js';
 import type { Region } from '../calendar/regions.js';
-import type { ComplaintDefinition, DeclineNotice, EscalationRefusal, Remedy, Stage1Response, Stage2Response } from '../letters/schemas.js';
+import type { Acknowledgement, ComplaintDefinition, DeclineNotice, EscalationRefusal, ExtensionNotice, Remedy, Stage1Response, Stage2Response } from '../letters/schemas.js';
 import { isoDate, text } from '../letters/primitives.js';
 import { toUkDate } from '../calendar/ukDate.js';
 import { ComplaintDetails, DeterminationFindings } from './context.js';
@@ -58,7 +58,25 @@ export type ComplaintEvent =
       };
     }
   | {
-      /** Acknowledge and define the complaint: at stage 1 (6.2) or, once escalated, stage 2 (6.11). */
+      /**
+       * Acknowledge and define the complaint, with the acknowledgement letter: at stage 1 (6.2) or,
+       * once escalated, stage 2 (6.11). The letter gives the handler (at stage 2, not the stage 1
+       * handler: 6.13), the complaint definition (5.6) and the response date, which must be the
+       * deadline the machine counts; it is kept on the record (5.12).
+       */
+      type: 'ACKNOWLEDGE';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The acknowledgement letter, dated the day of `at`. */
+      letter: Acknowledgement;
+    }
+  | {
+      /**
+       * Acknowledge without the letter.
+       *
+       * @deprecated Send the acknowledgement letter as `letter` instead; this shape will be removed in
+       * the next minor version.
+       */
       type: 'ACKNOWLEDGE';
       /** When it happened, an ISO instant. */
       at: Instant;
@@ -78,7 +96,24 @@ export type ComplaintEvent =
       letter: DeclineNotice;
     }
   | {
-      /** Extend the response deadline of the current stage (6.4, 6.15). */
+      /**
+       * Extend the response deadline of the current stage (6.4, 6.15), with the extension notice: its
+       * reasons, its new date (the new deadline) and the Ombudsman's contact details (6.5, 6.16). The
+       * notice is kept on the record (5.12).
+       */
+      type: 'EXTEND';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+      /** The extension notice, dated the day of `at`. */
+      letter: ExtensionNotice;
+    }
+  | {
+      /**
+       * Extend without the notice.
+       *
+       * @deprecated Send the extension notice as `letter` instead; this shape, whose
+       * `ombudsmanDetailsGiven` is only the host's word, will be removed in the next minor version.
+       */
       type: 'EXTEND';
       /** When it happened, an ISO instant. */
       at: Instant;
@@ -277,9 +312,31 @@ const event = <T extends string, S extends z.core.$ZodLooseShape>(type: T, shape
 /** @internal The schema of each event: its shape, not its merits (those are the rules'). */
 export const EVENT_SCHEMAS = {
   RECEIVE: event('RECEIVE', { complaint: ComplaintDetails }),
-  ACKNOWLEDGE: event('ACKNOWLEDGE', { handler: text, definition: z.record(z.string(), z.unknown(), { error: 'must be a complaint definition' }) }),
+  ACKNOWLEDGE: event('ACKNOWLEDGE', {
+    letter: z.optional(letter),
+    handler: z.optional(text),
+    definition: z.optional(z.record(z.string(), z.unknown(), { error: 'must be a complaint definition' })),
+  }).check(
+    z.refine((e) => (e.letter !== undefined ? e.handler === undefined && e.definition === undefined : e.handler !== undefined && e.definition !== undefined), {
+      error: 'must carry the acknowledgement letter (letter), or else handler and definition (deprecated), not both',
+    }),
+  ),
   DECLINE: event('DECLINE', { reason: z.literal(['outside-time-limit', 'legal-proceedings', 'previously-considered', 'not-a-complaint']), letter }),
-  EXTEND: event('EXTEND', { until: isoDate, reason: z.string(), goodReason: z.optional(z.string()), ombudsmanDetailsGiven: z.boolean() }),
+  EXTEND: event('EXTEND', {
+    letter: z.optional(letter),
+    until: z.optional(isoDate),
+    reason: z.optional(z.string()),
+    goodReason: z.optional(z.string()),
+    ombudsmanDetailsGiven: z.optional(z.boolean()),
+  }).check(
+    z.refine(
+      (e) =>
+        e.letter !== undefined
+          ? e.until === undefined && e.reason === undefined && e.goodReason === undefined && e.ombudsmanDetailsGiven === undefined
+          : e.until !== undefined && e.reason !== undefined && e.ombudsmanDetailsGiven !== undefined,
+      { error: 'must carry the extension notice (letter), or else until, reason and ombudsmanDetailsGiven (deprecated), not both' },
+    ),
+  ),
   ADD_ISSUE: event('ADD_ISSUE', { point: z.strictObject({ id: text, summary: text }), related: z.boolean() }),
   RESPOND: event('RESPOND', { letter }),
   ESCALATE: event('ESCALATE', { explanation: z.optional(z.string()), discretion: z.optional(z.string()) }),

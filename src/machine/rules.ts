@@ -36,6 +36,17 @@ export interface Verdict {
   readonly letter?: Letter;
   /** The complaint definition, validated, for ACKNOWLEDGE. */
   readonly definition?: ComplaintDefinition;
+  /** The stage's handler, for ACKNOWLEDGE (from the letter, or the deprecated `handler`). */
+  readonly handler?: string;
+  /** The new date and its reasons, for EXTEND (from the notice, or the deprecated fields). */
+  readonly extension?: Extension;
+}
+
+/** @internal What an extension sets, whichever shape of EXTEND gave it. */
+export interface Extension {
+  readonly until: string;
+  readonly reason: string;
+  readonly goodReason?: string;
 }
 
 /** @internal What the rules need besides context and event. */
@@ -121,19 +132,40 @@ const RULES: Record<RuleName, Rule> = {
   canAcknowledge(context, event, env, stage) {
     if (event.type !== 'ACKNOWLEDGE') return refuse();
     const notes: Reason[] = [];
-    const definition = ComplaintDefinition.safeParse(event.definition);
+    const ackProvision = stage === 1 ? '6.2' : '6.11';
+    let handler: string;
+    let letter: Letter | undefined;
+    let definitionInput: unknown;
+    if ('letter' in event && event.letter !== undefined) {
+      const verdict = letterRefusals(event.letter, ['acknowledgement'], context.complaint?.id, ackProvision, event);
+      if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
+      const ack = verdict.letter as Extract<Letter, { kind: 'acknowledgement' }>;
+      if (ack.stage !== stage) return refuse({ provision: ackProvision, message: `The acknowledgement is for stage ${ack.stage}, but the complaint is being acknowledged at stage ${stage}.` });
+      ({ handler, definition: definitionInput } = ack);
+      letter = ack;
+    } else {
+      ({ handler, definition: definitionInput } = event as Extract<ComplaintEvent, { handler: string }>);
+    }
+    const definition = ComplaintDefinition.safeParse(definitionInput);
     if (!definition.success) {
       return { refusals: definition.error.issues.map((i) => ({ provision: '5.6', message: `definition.${i.path.join('.')}: ${i.message}` })), notes };
     }
-    if (stage === 2 && context.stage1?.handler && normalise(event.handler) === normalise(context.stage1.handler)) {
+    if (stage === 2 && context.stage1?.handler && normalise(handler) === normalise(context.stage1.handler)) {
       return refuse({ provision: '6.13', message: `The stage 2 handler must not be the person who considered stage 1 (${context.stage1.handler}).` });
+    }
+    if (letter?.kind === 'acknowledgement' && context.complaint) {
+      // The letter tells the resident the deadline the machine counts: day 0 is the acknowledgement.
+      const due = env.calendar(context.complaint.region as Region).addWorkingDays(dayOf(event), stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+      if (letter.respondBy !== due) {
+        return refuse({ provision: stage === 1 ? '6.3' : '6.14', message: `The letter promises a response by ${letter.respondBy}; counted from this acknowledgement, the response is due on ${due}.` });
+      }
     }
     const record = stage === 1 ? context.stage1 : context.stage2;
     if (record && dayOf(event) > record.acknowledgeBy) {
-      notes.push({ provision: stage === 1 ? '6.2' : '6.11', message: `Acknowledged after the deadline of ${record.acknowledgeBy}: the breach is recorded.` });
+      notes.push({ provision: ackProvision, message: `Acknowledged after the deadline of ${record.acknowledgeBy}: the breach is recorded.` });
     }
     if (context.consentAwaited) notes.push({ provision: consentProvision(env), message: "The representative's consent is still awaited; acknowledging is not blocked." });
-    return { refusals: [], notes, definition: definition.data };
+    return { refusals: [], notes, definition: definition.data, handler: handler.trim(), ...(letter ? { letter } : {}) };
   },
 
   canDecline(context, event, env) {
@@ -181,9 +213,23 @@ const RULES: Record<RuleName, Rule> = {
     const [limitProvision, detailsProvision] = stage === 1 ? ['6.4', '6.5'] : ['6.15', '6.16'];
     if (!record?.respondBy || !record.originalRespondBy || !context.complaint) return refuse({ provision: limitProvision, message: 'There is no response deadline to extend yet.' });
     const refusals: Reason[] = [];
-    if (event.reason.trim() === '') refusals.push({ provision: limitProvision, message: 'The reasons for the extension must be clearly explained to the resident.' });
-    if (!event.ombudsmanDetailsGiven && env.policy.extensionNeedsOmbudsmanDetails) {
-      refusals.push({ provision: detailsProvision, message: "When a resident is told of an extension, they must be given the Ombudsman's contact details." });
+    let extension: Extension;
+    let letter: Letter | undefined;
+    if ('letter' in event && event.letter !== undefined) {
+      // The notice itself: its reasons, its new date and the Ombudsman's details, which its schema requires (6.5, 6.16).
+      const verdict = letterRefusals(event.letter, ['extension-notice'], context.complaint.id, limitProvision, event);
+      if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
+      const notice = verdict.letter as Extract<Letter, { kind: 'extension-notice' }>;
+      if (notice.stage !== stage) return refuse({ provision: limitProvision, message: `The extension notice is for stage ${notice.stage}, but the complaint is at stage ${stage}.` });
+      extension = { until: notice.newRespondBy, reason: notice.reasons, ...(notice.goodReason ? { goodReason: notice.goodReason } : {}) };
+      letter = notice;
+    } else {
+      const old = event as Extract<ComplaintEvent, { until: string }>;
+      extension = { until: old.until, reason: old.reason.trim(), ...(old.goodReason?.trim() ? { goodReason: old.goodReason.trim() } : {}) };
+      if (extension.reason === '') refusals.push({ provision: limitProvision, message: 'The reasons for the extension must be clearly explained to the resident.' });
+      if (!old.ombudsmanDetailsGiven && env.policy.extensionNeedsOmbudsmanDetails) {
+        refusals.push({ provision: detailsProvision, message: "When a resident is told of an extension, they must be given the Ombudsman's contact details." });
+      }
     }
     const today = dayOf(event);
     const notes: Reason[] = [];
@@ -195,25 +241,25 @@ const RULES: Record<RuleName, Rule> = {
       });
     }
     const calendar = env.calendar(context.complaint.region as Region);
-    if (event.until < today) {
-      refusals.push({ provision: limitProvision, message: `The new date (${event.until}) is before the day it is given (${today}).` });
-    } else if (event.until <= record.respondBy) {
-      refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be later than the current deadline (${record.respondBy}).` });
-    } else if (event.until > calendar.coveredThrough || !calendar.isWorkingDay(event.until)) {
-      refusals.push({ provision: limitProvision, message: `The new date (${event.until}) must be a working day, as every deadline is counted in working days.` });
+    if (extension.until < today) {
+      refusals.push({ provision: limitProvision, message: `The new date (${extension.until}) is before the day it is given (${today}).` });
+    } else if (extension.until <= record.respondBy) {
+      refusals.push({ provision: limitProvision, message: `The new date (${extension.until}) must be later than the current deadline (${record.respondBy}).` });
+    } else if (extension.until > calendar.coveredThrough || !calendar.isWorkingDay(extension.until)) {
+      refusals.push({ provision: limitProvision, message: `The new date (${extension.until}) must be a working day, as every deadline is counted in working days.` });
     } else {
       const limit = stage === 1 ? env.policy.stage1.extensionLimit : env.policy.stage2.extensionLimit;
-      const total = calendar.workingDaysBetween(record.originalRespondBy, event.until);
+      const total = calendar.workingDaysBetween(record.originalRespondBy, extension.until);
       // As written, a policy may let community complaints extend beyond its limits (Peaks & Plains 9.1).
       const communityDiscretion = env.policy.communityMayExtend && context.complaint.community === true;
-      if (total > limit && !event.goodReason?.trim() && !communityDiscretion) {
+      if (total > limit && !extension.goodReason && !communityDiscretion) {
         refusals.push({
           provision: limitProvision,
           message: `The extensions would add ${total} working days to the original deadline (${record.originalRespondBy}); more than ${limit} needs a good reason (goodReason).`,
         });
       }
     }
-    return refusals.length > 0 ? { refusals, notes: [] } : ok(notes);
+    return refusals.length > 0 ? { refusals, notes: [] } : { refusals: [], notes, extension, ...(letter ? { letter } : {}) };
   },
 
   canAddIssue(context, event) {

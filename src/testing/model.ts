@@ -3,6 +3,8 @@ import { createTestModel } from 'xstate/graph';
 import { createWorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
 import type { Policy } from '../policy/schema.js';
+import { effectivePolicy } from '../policy/effective.js';
+import { policies } from '../policy/policies.js';
 import { createComplaintMachine, type ComplaintMachine, type ComplaintSnapshot } from '../machine/machine.js';
 import type { ComplaintEvent } from '../machine/events.js';
 import { describeComplaint, processState } from '../machine/views.js';
@@ -123,7 +125,7 @@ function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: Complai
     case 'ACKNOWLEDGE':
       return before.context.stage2 ? `stage 2 acknowledged day ${since(before.context.stage2.requestedOn)}` : `acknowledged day ${since(before.context.stage1?.requestedOn)}`;
     case 'EXTEND':
-      return `extended ${settings.calendar.workingDaysBetween((before.context.stage2 ?? before.context.stage1)!.respondBy!, event.until)} days`;
+      return `extended ${settings.calendar.workingDaysBetween((before.context.stage2 ?? before.context.stage1)!.respondBy!, 'letter' in event ? event.letter.newRespondBy : event.until)} days`;
     case 'ADD_ISSUE':
       return 'related issue added';
     case 'RESPOND':
@@ -179,6 +181,7 @@ export function createComplaintTestModel(options: ComplaintTestModelOptions = {}
     start: options.start ?? '2025-01-06T09:00:00Z',
     calendar: createWorkingDayCalendar({ region }),
     complaintId: options.complaintId ?? 'C-TEST-1',
+    policy: effectivePolicy(options.policy ?? policies.code2024, options.enforceCode ?? true),
   };
   const machine = createComplaintMachine({
     ...(options.policy ? { policy: options.policy } : {}),

@@ -9,6 +9,7 @@ import { HOUSING_OMBUDSMAN } from '../letters/ombudsman.js';
 import type { ComplaintSnapshot } from '../machine/machine.js';
 import type { ComplaintEvent } from '../machine/events.js';
 import { processState } from '../machine/views.js';
+import type { EffectivePolicy } from '../policy/effective.js';
 
 type Of<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
 
@@ -18,6 +19,8 @@ export interface ScenarioSettings {
   readonly start: string;
   readonly calendar: WorkingDayCalendar;
   readonly complaintId: string;
+  /** The policy the machine runs, for the dates its letters promise. */
+  readonly policy: EffectivePolicy;
 }
 
 const HANDLERS = { 1: 'Sam Patel, Repairs Manager', 2: 'Priya Shah, Head of Housing Services' } as const;
@@ -79,6 +82,17 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
     reason: 'legal-proceedings',
     letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: after(1).slice(0, 10), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } },
   });
+  // The acknowledgement letter promises the deadline the machine will count from it (6.3, 6.14).
+  const acknowledgement = (stage: 1 | 2): ComplaintEvent => {
+    const at = after(2);
+    const sentOn = at.slice(0, 10);
+    const respondBy = settings.calendar.addWorkingDays(sentOn, stage === 1 ? settings.policy.stage1.respondWithin : settings.policy.stage2.respondWithin);
+    return {
+      type: 'ACKNOWLEDGE',
+      at,
+      letter: { kind: 'acknowledgement', complaintId: settings.complaintId, sentOn, stage, handler: HANDLERS[stage], definition: definition(snapshot), respondBy, ombudsman: { ...HOUSING_OMBUDSMAN } },
+    };
+  };
   const tickAround = (due: string | undefined) => {
     if (!due || due < last) return;
     events.push({ type: 'TICK', at: on(due, 18) }, { type: 'TICK', at: on(settings.calendar.nextWorkingDay(due), 7) });
@@ -94,7 +108,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
       break;
     case 'received':
       events.push(
-        { type: 'ACKNOWLEDGE', at: after(2), handler: HANDLERS[1], definition: definition(snapshot) },
+        acknowledgement(1),
         legalProceedings(),
         { type: 'WITHDRAW', at: after(1) },
       );
@@ -106,7 +120,20 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
       const stage = state === 'stage1.investigating' ? 1 : 2;
       const respondBy = record?.respondBy;
       if (respondBy && record?.extensions.length === 0) {
-        events.push({ type: 'EXTEND', at: after(1), until: settings.calendar.addWorkingDays(respondBy, stage === 1 ? 10 : 20), reason: 'We are waiting for a specialist survey', ombudsmanDetailsGiven: true });
+        const at = after(1);
+        events.push({
+          type: 'EXTEND',
+          at,
+          letter: {
+            kind: 'extension-notice',
+            complaintId: settings.complaintId,
+            sentOn: at.slice(0, 10),
+            stage,
+            reasons: 'We are waiting for a specialist survey',
+            newRespondBy: settings.calendar.addWorkingDays(respondBy, stage === 1 ? 10 : 20),
+            ombudsman: { ...HOUSING_OMBUDSMAN },
+          },
+        });
       }
       if (stage === 1 && !context.definition?.points.some((p) => p.id === 'fence')) {
         events.push({ type: 'ADD_ISSUE', at: after(1), point: { id: 'fence', summary: 'The garden fence repair was also missed' }, related: true });
@@ -125,7 +152,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
       break;
     case 'stage2.acknowledging':
       events.push(
-        { type: 'ACKNOWLEDGE', at: after(2), handler: HANDLERS[2], definition: definition(snapshot) },
+        acknowledgement(2),
         {
           type: 'REFUSE_ESCALATION',
           at: after(2),

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createComplaintMachine, describeComplaint, explain, nextEvents, policies, replay, restore, serialize, type ComplaintEvent } from '../../src/machine/index.js';
-import { acknowledge, acknowledge2, decline, escalate, receive, refuseEscalation, respond1 } from '../support/complaint.js';
+import { ID, acknowledge, acknowledge2, decline, definition, escalate, receive, refuseEscalation, respond1, stage2Definition } from '../support/complaint.js';
 import { samples } from '../../examples/letters/samples.js';
 import { HOUSING_OMBUDSMAN, renderLetter, validateLetter } from '../../src/letters/index.js';
 
@@ -255,5 +255,73 @@ describe('legal proceedings started during stage 1 or stage 2 (2.2)', () => {
   it('refuses any other reason to decline once the complaint is accepted, naming 2.1', () => {
     const acknowledged = run([receive(), acknowledge()]).snapshot;
     expect(explain(acknowledged, decline('2025-01-06T10:00:00Z', 'previously-considered'))).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '2.1' })] });
+  });
+});
+
+describe('letters belong on the record: the acknowledgement and the extension notice (5.12)', () => {
+  const ackLetter = (sentOn: string, respondBy: string, stage: 1 | 2 = 1, handler = 'Sam Patel') => ({
+    kind: 'acknowledgement' as const,
+    complaintId: ID,
+    sentOn,
+    stage,
+    handler,
+    definition: stage === 1 ? definition : stage2Definition,
+    respondBy,
+  });
+  const notice = (sentOn: string, newRespondBy: string, extra: Record<string, unknown> = {}) => ({
+    kind: 'extension-notice' as const,
+    complaintId: ID,
+    sentOn,
+    stage: 1 as const,
+    reasons: 'We have booked a damp survey for 15 January and need its findings.',
+    newRespondBy,
+    ombudsman: HOUSING_OMBUDSMAN,
+    ...extra,
+  });
+
+  it('ACKNOWLEDGE carries the acknowledgement, whose response date is the deadline the machine counts', () => {
+    const { snapshot, rejected } = run([receive('2025-01-06T09:00:00Z'), { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: ackLetter('2025-01-07', '2025-01-21') }]);
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.stage1).toMatchObject({ acknowledgedOn: '2025-01-07', handler: 'Sam Patel', respondBy: '2025-01-21' });
+    expect(snapshot.context.letters.map((l) => l.kind)).toEqual(['acknowledgement']);
+    expect(snapshot.context.definition).toEqual(definition);
+    expect(restore(machine, serialize(snapshot)).context).toEqual(snapshot.context);
+  });
+
+  it('refuses an acknowledgement promising another date, or for the other stage, or with the deprecated fields as well', () => {
+    const received = run([receive('2025-01-06T09:00:00Z')]).snapshot;
+    expect(explain(received, { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: ackLetter('2025-01-07', '2025-01-24') })).toEqual({
+      allowed: false,
+      reasons: [{ provision: '6.3', message: 'The letter promises a response by 2025-01-24; counted from this acknowledgement, the response is due on 2025-01-21.' }],
+    });
+    expect(explain(received, { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: ackLetter('2025-01-07', '2025-01-21', 2) }).reasons[0]?.provision).toBe('6.2');
+    const both = { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: ackLetter('2025-01-07', '2025-01-21'), handler: 'Sam Patel' } as unknown as ComplaintEvent;
+    expect(explain(received, both).reasons[0]?.message).toMatch(/malformed event: .*not both/);
+  });
+
+  it('at stage 2, the acknowledgement still keeps 6.13: a different handler', () => {
+    const requested = run([receive(), acknowledge(), respond1(), escalate()]).snapshot;
+    const same = { type: 'ACKNOWLEDGE', at: '2025-02-05T09:00:00Z', letter: ackLetter('2025-02-05', '2025-03-05', 2, 'Sam Patel') } as const;
+    expect(explain(requested, same).reasons[0]?.provision).toBe('6.13');
+    const other = { type: 'ACKNOWLEDGE', at: '2025-02-05T09:00:00Z', letter: ackLetter('2025-02-05', '2025-03-05', 2, 'Priya Shah') } as const;
+    expect(replay(machine, [other], { from: requested }).snapshot.context.letters.map((l) => l.kind)).toEqual(['stage1-response', 'acknowledgement']);
+  });
+
+  it('EXTEND carries the extension notice: its new date is the new deadline, and it is kept on the record', () => {
+    const acknowledged = run([receive('2025-01-06T09:00:00Z'), { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: ackLetter('2025-01-07', '2025-01-21') }]).snapshot;
+    const { snapshot, rejected } = replay(machine, [{ type: 'EXTEND', at: '2025-01-15T09:00:00Z', letter: notice('2025-01-15', '2025-01-28') }], { from: acknowledged });
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.stage1?.respondBy).toBe('2025-01-28');
+    expect(snapshot.context.stage1?.extensions).toEqual([expect.objectContaining({ on: '2025-01-15', until: '2025-01-28', reason: expect.stringContaining('damp survey'), workingDays: 5 })]);
+    expect(snapshot.context.letters.map((l) => l.kind)).toEqual(['acknowledgement', 'extension-notice']);
+  });
+
+  it("refuses a notice without the Ombudsman's details: the details are in the letter, not the host's word (6.5)", () => {
+    const acknowledged = run([receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-07T09:00:00Z')]).snapshot;
+    const { ombudsman: _none, ...withoutDetails } = notice('2025-01-15', '2025-01-28');
+    expect(explain(acknowledged, { type: 'EXTEND', at: '2025-01-15T09:00:00Z', letter: withoutDetails as never })).toMatchObject({
+      allowed: false,
+      reasons: [expect.objectContaining({ provision: '6.5' })],
+    });
   });
 });

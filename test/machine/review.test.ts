@@ -38,7 +38,7 @@ describe('an event object edited and sent again', () => {
     const actor = createActor(machine).start();
     actor.send(receive());
     actor.send(acknowledge());
-    const event = extend('2025-01-08T10:00:00Z', '2025-01-16', { ombudsmanDetailsGiven: false }) as Extract<ComplaintEvent, { type: 'EXTEND' }>;
+    const event = extend('2025-01-08T10:00:00Z', '2025-01-16', { ombudsmanDetailsGiven: false });
     expect(explain(actor.getSnapshot(), event).allowed).toBe(false);
     actor.send(event);
     expect(actor.getSnapshot().context.stage1?.respondBy).toBe('2025-01-09');

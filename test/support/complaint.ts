@@ -4,10 +4,13 @@
  */
 import { samples } from '../../examples/letters/samples.js';
 import type { ComplaintEvent } from '../../src/machine/index.js';
-import { HOUSING_OMBUDSMAN, type Letter } from '../../src/letters/index.js';
+import { HOUSING_OMBUDSMAN, type ComplaintDefinition, type Letter } from '../../src/letters/index.js';
 
 type Of<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
-type Definition = Of<'ACKNOWLEDGE'>['definition'];
+type Definition = ComplaintDefinition;
+/** The deprecated shapes (handler and definition; until and reason) that the older tests still drive, proving they keep working. */
+type OldAcknowledge = Extract<ComplaintEvent, { type: 'ACKNOWLEDGE'; handler: string }>;
+type OldExtend = Extract<ComplaintEvent, { type: 'EXTEND'; until: string }>;
 
 export const ID = 'C-2024-0142';
 export const definition = (samples.acknowledgement as Extract<Letter, { kind: 'acknowledgement' }>).definition as Definition;
@@ -18,8 +21,8 @@ export const receive = (at = '2024-12-20T16:45:00Z', complaint: Partial<Of<'RECE
   at,
   complaint: { id: ID, region: 'england-and-wales', summary: 'Kitchen leak and bedroom mould', ...complaint },
 });
-export const acknowledge = (at = '2024-12-23T10:00:00Z', handler = 'Sam Patel', def: Definition = definition): Of<'ACKNOWLEDGE'> => ({ type: 'ACKNOWLEDGE', at, handler, definition: def });
-export const extend = (at: string, until: string, extra: Partial<Of<'EXTEND'>> = {}): Of<'EXTEND'> => ({
+export const acknowledge = (at = '2024-12-23T10:00:00Z', handler = 'Sam Patel', def: Definition = definition): OldAcknowledge => ({ type: 'ACKNOWLEDGE', at, handler, definition: def });
+export const extend = (at: string, until: string, extra: Partial<OldExtend> = {}): OldExtend => ({
   type: 'EXTEND',
   at,
   until,

@@ -95,7 +95,7 @@ describe('generated paths', () => {
     expect(replay(model.machine, [ticks[0]!], { from: received }).snapshot.context.breaches).toEqual([]);
     expect(replay(model.machine, [ticks[1]!], { from: received }).snapshot.context.breaches).toHaveLength(1);
     expect(events.some((e) => e.type === 'TICK' && e.at.endsWith('T07:00:00Z'))).toBe(true);
-    const handlers = new Set(events.flatMap((e) => (e.type === 'ACKNOWLEDGE' ? [e.handler] : [])));
+    const handlers = new Set(events.flatMap((e) => (e.type === 'ACKNOWLEDGE' && 'letter' in e ? [e.letter.handler] : [])));
     expect(handlers.size).toBe(2);
     for (const path of shortest) {
       const times = path.events.map((e) => Date.parse(e.at));
