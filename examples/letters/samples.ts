@@ -117,7 +117,7 @@ export const stage2Response: Letter = {
     },
   ],
   remedies: [{ kind: 'financial', description: 'Further compensation for the impact of the mould, on top of the £150 already paid', amountPence: 35000, dueOn: '2025-03-18' }],
-  outstandingActions: [],
+  outstandingActions: [{ description: 'Check that the repair has held', dueOn: '2025-03-07' }],
   ombudsmanRoute: 'If you are still unhappy, you can ask the Housing Ombudsman to investigate your complaint. This is our final response',
   ombudsman: HOUSING_OMBUDSMAN,
 };

@@ -7,7 +7,7 @@ import { Remedy, type Letter } from '../letters/schemas.js';
 import { ComplaintDetails, type ComplaintContext } from './context.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintEvent } from './events.js';
-import { dayOf, type RuleEnv, type Verdict } from './rules.js';
+import { dayOf, sameText, type RuleEnv, type Verdict } from './rules.js';
 
 type Stage = 1 | 2;
 type Stage1Or2 = NonNullable<ComplaintContext['stage1']>;
@@ -157,14 +157,18 @@ export const APPLY: Record<string, Apply> = {
       provision: '7.3',
       offeredOn: day,
     }));
-    const actions = letter.outstandingActions.map((action, i) => ({
-      id: `s${stage}-action-${i + 1}`,
-      kind: 'action' as const,
-      description: action.description,
-      dueOn: action.dueOn,
-      provision: stage === 1 ? '6.6' : '6.17',
-      offeredOn: day,
-    }));
+    // An outstanding action that restates a remedy or action already tracked stays that one item.
+    const alreadyTracked = new Set(context.tracked.filter((item) => !item.completedOn).map((item) => sameText(item.description)));
+    const actions = letter.outstandingActions
+      .map((action, i) => ({
+        id: `s${stage}-action-${i + 1}`,
+        kind: 'action' as const,
+        description: action.description,
+        dueOn: action.dueOn,
+        provision: stage === 1 ? '6.6' : '6.17',
+        offeredOn: day,
+      }))
+      .filter((action) => !alreadyTracked.has(sameText(action.description)));
     next = { ...next, letters: [...next.letters, letter], tracked: [...next.tracked, ...remedies, ...actions] };
     if (stage === 2) next.closure = { reason: 'final-response', on: day };
     return next;

@@ -106,6 +106,11 @@ function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], compl
   return ok([], result.letter);
 }
 
+/** @internal Text compared as a reader would: case, spacing and a final full stop aside. */
+export function sameText(text: string): string {
+  return normalise(text).replace(/[.!]+$/, '');
+}
+
 function normalise(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
@@ -289,6 +294,21 @@ const RULES: Record<RuleName, Rule> = {
       return refuse({
         provision: stage === 1 ? '6.7' : '6.18',
         message: `The response does not address ${missing.map((p) => `'${p.id}' (${p.summary})`).join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} in the complaint definition.`,
+      });
+    }
+    // Respond when the answer is known, and say what is still to be done (6.6, 6.17): every remedy
+    // or action still open must be in the letter's outstanding actions.
+    const open = context.tracked.filter((item) => !item.completedOn);
+    const listed = new Set(letter.outstandingActions.map((action) => sameText(action.description)));
+    const unlisted = open.filter((item) => !listed.has(sameText(item.description)));
+    if (unlisted.length > 0) {
+      const what = unlisted.map((item) => `'${item.description}'${item.dueOn ? ` (due ${item.dueOn})` : ''}`).join(', ');
+      return refuse({
+        provision: stage === 1 ? '6.6' : '6.17',
+        message:
+          letter.outstandingActions.length === 0
+            ? `The response says nothing is left to do, but ${open.length} ${open.length === 1 ? 'remedy or action is' : 'remedies or actions are'} still open: ${what}. List ${open.length === 1 ? 'it' : 'them'} in outstandingActions.`
+            : `The response's outstanding actions leave out ${what}, still open; list every open remedy and action.`,
       });
     }
     const record = stage === 1 ? context.stage1 : context.stage2;

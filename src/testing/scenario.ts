@@ -58,7 +58,13 @@ function response(snapshot: ComplaintSnapshot, settings: ScenarioSettings, stage
       { kind: 'apology' as const, description: 'We are sorry for the delay' },
       { kind: 'action' as const, description: 'Complete the repair', dueOn: settings.calendar.addWorkingDays(sentOn, 10) },
     ],
-    outstandingActions: [{ description: 'Check the repair has held', dueOn: settings.calendar.addWorkingDays(sentOn, 20) }],
+    // Everything still open is listed, as 6.6 and 6.17 ask (an overdue one with a new date).
+    outstandingActions: [
+      ...snapshot.context.tracked
+        .filter((item) => !item.completedOn)
+        .map((item) => ({ description: item.description, dueOn: item.dueOn && item.dueOn >= sentOn ? item.dueOn : settings.calendar.addWorkingDays(sentOn, 5) })),
+      { description: 'Check the repair has held', dueOn: settings.calendar.addWorkingDays(sentOn, 20) },
+    ],
   };
   return stage === 1
     ? { kind: 'stage1-response', stage: 1, ...common, escalation: { route: 'Reply to this letter to ask for stage 2' }, ombudsman: { ...HOUSING_OMBUDSMAN } }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createComplaintMachine, describeComplaint, explain, nextEvents, policies, replay, restore, serialize, type ComplaintEvent } from '../../src/machine/index.js';
-import { ID, acknowledge, acknowledge2, decline, definition, escalate, receive, refuseEscalation, respond1, stage2Definition } from '../support/complaint.js';
+import { ID, acknowledge, acknowledge2, decline, definition, escalate, receive, refuseEscalation, respond1, respond2, stage2Definition } from '../support/complaint.js';
 import { samples } from '../../examples/letters/samples.js';
 import { HOUSING_OMBUDSMAN, renderLetter, validateLetter } from '../../src/letters/index.js';
 
@@ -323,5 +323,37 @@ describe('letters belong on the record: the acknowledgement and the extension no
       allowed: false,
       reasons: [expect.objectContaining({ provision: '6.5' })],
     });
+  });
+});
+
+describe('a response says what is still to be done (6.6, 6.17)', () => {
+  const upToStage2 = [receive(), acknowledge(), respond1(), escalate(), acknowledge2()];
+
+  it('refuses a final response that says nothing is left to do while remedies and actions are open, naming them', () => {
+    const reviewing = run(upToStage2).snapshot;
+    const nothingLeft = { ...respond2().letter, outstandingActions: [] } as never;
+    const why = explain(reviewing, { type: 'RESPOND', at: '2025-03-04T12:00:00Z', letter: nothingLeft });
+    expect(why.allowed).toBe(false);
+    expect(why.reasons).toEqual([expect.objectContaining({ provision: '6.17', message: expect.stringContaining('says nothing is left to do, but 4 remedies or actions are still open') })]);
+    expect(why.reasons[0]!.message).toContain("'Treat the mould and redecorate the back bedroom' (due 2025-02-14)");
+  });
+
+  it('refuses one that leaves an open item out, and accepts one that lists them all, tracking each once', () => {
+    const reviewing = run(upToStage2).snapshot;
+    const full = respond2();
+    const partial = { ...full.letter, outstandingActions: full.letter.outstandingActions.slice(1) } as never;
+    expect(explain(reviewing, { type: 'RESPOND', at: '2025-03-04T12:00:00Z', letter: partial }).reasons[0]).toMatchObject({ provision: '6.17', message: expect.stringContaining('leave out') });
+    const { snapshot, rejected } = replay(machine, [full], { from: reviewing });
+    expect(rejected).toEqual([]);
+    expect(snapshot.context.tracked.filter((item) => !item.completedOn).map((item) => item.id)).toEqual(['s1-remedy-2', 's1-remedy-3', 's1-action-1', 's1-action-2', 's2-remedy-1']);
+  });
+
+  it('at stage 1, a remedy offered before the response is one of its outstanding actions (6.6)', () => {
+    const withRemedy = run([
+      receive(),
+      acknowledge(),
+      { type: 'OFFER_REMEDY', at: '2024-12-30T09:00:00Z', remedy: { id: 'goodwill', kind: 'financial', description: 'A goodwill payment for the missed appointments', amountPence: 5000, dueOn: '2025-01-31' } },
+    ]).snapshot;
+    expect(explain(withRemedy, respond1()).reasons[0]).toMatchObject({ provision: '6.6', message: expect.stringContaining("'A goodwill payment for the missed appointments' (due 2025-01-31)") });
   });
 });

@@ -37,11 +37,18 @@ export const respond1 = (at = '2025-01-08T15:00:00Z', letter: Letter = { ...samp
 });
 export const escalate = (at = '2025-01-30T09:00:00Z', explanation?: string): Of<'ESCALATE'> => (explanation ? { type: 'ESCALATE', at, explanation } : { type: 'ESCALATE', at });
 export const acknowledge2 = (at = '2025-02-05T09:00:00Z', handler = 'Priya Shah') => acknowledge(at, handler, stage2Definition);
-export const respond2 = (at = '2025-03-04T12:00:00Z'): Of<'RESPOND'> => ({
-  type: 'RESPOND',
-  at,
-  letter: { ...samples.stage2Response, sentOn: at.slice(0, 10) } as Of<'RESPOND'>['letter'],
-});
+/**
+ * The stage 2 response, listing what the stage 1 response left open and nobody completed in the
+ * sample (6.17): the repair, the compensation, the mould treatment (each given a new date) and the
+ * check that the repair held.
+ */
+export const respond2 = (at = '2025-03-04T12:00:00Z'): Of<'RESPOND'> => {
+  const sentOn = at.slice(0, 10);
+  const later = sentOn > '2025-03-11' ? sentOn : '2025-03-11';
+  const stage1 = samples.stage1Response as Extract<Letter, { kind: 'stage1-response' }>;
+  const stillOpen = [...stage1.remedies.filter((r) => r.dueOn), ...stage1.outstandingActions].map((item) => ({ description: item.description, dueOn: later }));
+  return { type: 'RESPOND', at, letter: { ...samples.stage2Response, sentOn, outstandingActions: stillOpen } as Of<'RESPOND'>['letter'] };
+};
 export const decline = (at: string, reason: Of<'DECLINE'>['reason'] = 'legal-proceedings'): Of<'DECLINE'> => ({
   type: 'DECLINE',
   at,
