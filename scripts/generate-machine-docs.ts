@@ -134,6 +134,22 @@ explain(snapshot, { type: 'ESCALATE', at: '2024-12-23T10:00:00Z' }).allowed; //=
   \`ForeignMachineError\` from \`restore\` and the views (see [installing.md](installing.md)).
 - \`replay(machine, events)\` reports refused events with their reasons and never throws for them;
   a malformed event (not a complaint event at all) throws \`MalformedEventError\` with its index.
+- Every event is answered. \`step(machine, snapshot, event)\` applies one event purely (no actor)
+  and returns \`{ snapshot, accepted, reasons, breaches }\`: the refusals with their provisions, or
+  the notes and breaches the event recorded; it never throws. A host driving an actor gets the
+  same answer from \`sendEvent(actor, event)\` instead of \`actor.send(event)\`, which cannot say
+  that an event was refused.
+
+\`\`\`ts
+import { createActor } from 'xstate';
+import { createComplaintMachine, sendEvent } from 'housing-complaints/machine';
+
+const actor = createActor(createComplaintMachine()).start();
+sendEvent(actor, { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak' } }).accepted; //=> true
+const answer = sendEvent(actor, { type: 'ESCALATE', at: '2025-01-07T09:00:00Z' });
+answer.accepted; //=> false
+answer.reasons[0].provision; //=> '6.10'
+\`\`\`
 
 ## States
 

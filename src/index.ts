@@ -95,6 +95,8 @@ export {
   explain,
   nextEvents,
   replay,
+  step,
+  sendEvent,
   restore,
   serialize,
   SnapshotRestoreError,
@@ -117,6 +119,7 @@ export {
   type ComplaintView,
   type Explanation,
   type ReplayResult,
+  type StepResult,
   type EffectivePolicy,
   type PolicyConflict,
 } from './machine/index.js';

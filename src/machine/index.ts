@@ -39,5 +39,6 @@ export {
 export type { Reason } from './rules.js';
 export { describeComplaint, explain, nextEvents, type ComplaintView, type Explanation } from './views.js';
 export { replay, type ReplayResult } from './replay.js';
+export { step, sendEvent, type StepResult } from './step.js';
 export { restore, serialize, SnapshotRestoreError, isSnapshotRestoreError } from './persist.js';
 export { Policy, checkPolicy, effectivePolicy, isInvalidPolicyError, InvalidPolicyError, policies, type EffectivePolicy, type PolicyConflict } from '../policy/index.js';

@@ -2,7 +2,7 @@ import { createActor } from 'xstate';
 import type { ComplaintMachine, ComplaintSnapshot } from './machine.js';
 import { parseEvent, type ComplaintEvent } from './events.js';
 import type { Reason } from './rules.js';
-import { explain } from './views.js';
+import { outcome } from './step.js';
 
 /**
  * The result of {@link replay}.
@@ -63,7 +63,7 @@ export function replay(machine: ComplaintMachine, events: readonly unknown[], op
       const next = actor.getSnapshot();
       if (next === snapshot) {
         parseEvent(event, index);
-        rejected.push({ index, event, reasons: explain(snapshot, event).reasons });
+        rejected.push({ index, event, reasons: outcome(snapshot, next, event).reasons });
       }
       snapshot = next;
     });

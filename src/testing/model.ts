@@ -36,7 +36,7 @@ export interface ComplaintTestModelOptions {
  *
  * @example
  * ```ts
- * const step: ComplaintPathStep = { event: { type: 'TICK', at: '2025-01-13T18:00:00Z' }, state: 'received', stage: 'received', status: 'received', deadlines: { acknowledgeBy: '2025-01-13' } };
+ * const pathStep: ComplaintPathStep = { event: { type: 'TICK', at: '2025-01-13T18:00:00Z' }, state: 'received', stage: 'received', status: 'received', deadlines: { acknowledgeBy: '2025-01-13' } };
  * ```
  */
 export interface ComplaintPathStep {

@@ -7,7 +7,7 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import { createWorkingDayCalendar, toUkDate, type Region } from '../../src/calendar/index.js';
 import { validateLetter } from '../../src/letters/index.js';
-import { explain, isMalformedEventError, policies, replay, restore, serialize, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
+import { explain, step, isMalformedEventError, policies, replay, restore, serialize, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { eventProblems } from '../../src/machine/events.js';
 import { createComplaintTestModel } from '../../src/testing/index.js';
 import { instruction, walk } from '../support/walk.js';
@@ -60,8 +60,12 @@ describe('the machine under any sequence of events', () => {
       const after = result.snapshots[i + 1]!;
       if (eventProblems(event).length > 0) {
         counts.malformed++;
-        // Sent to the actor anyway: the guards refuse it and nothing changes.
+        // Sent to the actor anyway: the guards refuse it and nothing changes. step() answers, never throws.
         expect(after).toBe(before);
+        const stepped = step(machine, before, event as ComplaintEvent);
+        expect(stepped.accepted).toBe(false);
+        expect(stepped.snapshot).toBe(before);
+        expect(stepped.reasons.length).toBeGreaterThan(0);
         expect(() => replay(machine, [event], { from: before })).toThrow();
         try {
           replay(machine, [event], { from: before });
@@ -70,6 +74,11 @@ describe('the machine under any sequence of events', () => {
         }
         return;
       }
+      // The pure step gives what the actor did, with the same verdict.
+      const stepped = step(machine, before, event as ComplaintEvent);
+      expect(stepped.accepted).toBe(result.allowed[i]);
+      // (Compared as JSON: the record is plain JSON, and a deep toEqual on every step is slow.)
+      if (JSON.stringify(stepped.snapshot.context) !== JSON.stringify(after.context)) expect(stepped.snapshot.context).toEqual(after.context);
       // explain() decided before the event was sent; the machine must agree.
       if (result.allowed[i]) {
         counts.accepted++;
