@@ -97,6 +97,7 @@ export {
   replay,
   step,
   sendEvent,
+  draftLetter,
   restore,
   serialize,
   SnapshotRestoreError,
@@ -120,6 +121,8 @@ export {
   type Explanation,
   type ReplayResult,
   type StepResult,
+  type DraftLetterOptions,
+  type LetterDraft,
   type EffectivePolicy,
   type PolicyConflict,
 } from './machine/index.js';

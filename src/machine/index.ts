@@ -40,5 +40,6 @@ export type { Reason } from './rules.js';
 export { describeComplaint, explain, nextEvents, type ComplaintView, type Explanation } from './views.js';
 export { replay, type ReplayResult } from './replay.js';
 export { step, sendEvent, type StepResult } from './step.js';
+export { draftLetter, type DraftLetterOptions, type LetterDraft } from './draft.js';
 export { restore, serialize, SnapshotRestoreError, isSnapshotRestoreError } from './persist.js';
 export { Policy, checkPolicy, effectivePolicy, isInvalidPolicyError, InvalidPolicyError, policies, type EffectivePolicy, type PolicyConflict } from '../policy/index.js';
