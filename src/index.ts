@@ -98,6 +98,8 @@ export {
   step,
   sendEvent,
   draftLetter,
+  worklist,
+  projectTimeline,
   restore,
   serialize,
   SnapshotRestoreError,
@@ -123,6 +125,9 @@ export {
   type StepResult,
   type DraftLetterOptions,
   type LetterDraft,
+  type WorklistEntry,
+  type WorklistOptions,
+  type ProjectedTimeline,
   type EffectivePolicy,
   type PolicyConflict,
 } from './machine/index.js';

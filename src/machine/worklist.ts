@@ -1,0 +1,136 @@
+import type { Region } from '../calendar/regions.js';
+import { toUkDate } from '../calendar/ukDate.js';
+import { InvalidInputError } from '../errors.js';
+import { openDeadlines } from './deadlines.js';
+import { machineEnv, type ComplaintSnapshot } from './machine.js';
+
+/**
+ * One open deadline of one complaint, for the morning's work queue.
+ *
+ * @example
+ * ```ts
+ * const entry: WorklistEntry = { complaintId: 'C-1', deadline: 'stage1.respond', provision: '6.3', due: '2025-01-21', workingDaysLeft: 2, overdue: false };
+ * ```
+ */
+export interface WorklistEntry {
+  /** The landlord's reference. */
+  readonly complaintId: string;
+  /** Which deadline: `stage1.acknowledge`, `stage2.respond`, `remedy:<id>`, `action:<id>`, `timer:<id>`. */
+  readonly deadline: string;
+  /** The provision (or policy paragraph) that sets it. */
+  readonly provision: string;
+  /** The UK date it is due. */
+  readonly due: string;
+  /** Working days from `now` to `due` in the complaint's division: 0 on the day, negative when late. */
+  readonly workingDaysLeft: number;
+  /** Whether `due` has passed at `now`. */
+  readonly overdue: boolean;
+}
+
+/**
+ * Options of {@link worklist}.
+ *
+ * @example
+ * ```ts
+ * const options: WorklistOptions = { now: '2025-01-20T08:00:00Z', within: 3 };
+ * ```
+ */
+export interface WorklistOptions {
+  /** Today: an instant, a Date or a UK date. The machine reads no clock, so the host says when. */
+  readonly now: string | Date;
+  /** Include deadlines due within this many working days (default: all open ones). Overdue ones are always included. */
+  readonly within?: number;
+}
+
+/**
+ * The morning's work queue across many complaints: every open deadline that is overdue or due
+ * within `within` working days of `now`, nearest first (the most overdue at the top), each with
+ * its working days left counted in the complaint's own division. Complaints not yet received, and
+ * closed ones with nothing left to do, contribute nothing.
+ *
+ * @param snapshots - complaint snapshots, of any machines made by {@link createComplaintMachine}
+ * @param options - `now`, and `within` working days
+ * @returns the entries, by due date (then by complaint and deadline, so the order is stable)
+ * @throws {@link InvalidInputError} for a bad `now` or `within`; {@link ForeignMachineError} for a value that is not a complaint snapshot
+ *
+ * @example
+ * ```ts
+ * const machine = createComplaintMachine();
+ * const a = replay(machine, [{ type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'A', region: 'england-and-wales', summary: 'Leak' } }]).snapshot;
+ * const b = replay(machine, [{ type: 'RECEIVE', at: '2025-01-02T09:00:00Z', complaint: { id: 'B', region: 'scotland', summary: 'Damp' } }]).snapshot;
+ * worklist([a, b], { now: '2025-01-10', within: 3 }).map((e) => `${e.complaintId} ${e.deadline} ${e.workingDaysLeft}`); //=> ['B stage1.acknowledge -1', 'A stage1.acknowledge 1']
+ * ```
+ */
+export function worklist(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
+  const today = dayOf(options?.now);
+  const within = options.within;
+  if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new InvalidInputError('within', within, 'a whole number of working days, 0 or more');
+  const entries: WorklistEntry[] = [];
+  for (const snapshot of snapshots) {
+    const env = machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, 'worklist');
+    const { complaint } = snapshot.context;
+    if (!complaint) continue;
+    const calendar = env.calendar(complaint.region as Region);
+    for (const open of openDeadlines(snapshot.context)) {
+      const workingDaysLeft = calendar.workingDaysBetween(today, open.due);
+      const overdue = open.due < today;
+      if (!overdue && within !== undefined && workingDaysLeft > within) continue;
+      entries.push({ complaintId: complaint.id, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue });
+    }
+  }
+  return entries.sort((x, y) => x.due.localeCompare(y.due) || x.complaintId.localeCompare(y.complaintId) || x.deadline.localeCompare(y.deadline));
+}
+
+/**
+ * The timeline a complaint that has only been received can expect under its policy: the
+ * acknowledgement deadline, the response deadline if it is acknowledged on the last allowed day,
+ * and that response deadline with the longest extension allowed without a good reason.
+ *
+ * @example
+ * ```ts
+ * const timeline: ProjectedTimeline = { acknowledgeBy: '2025-01-13', respondBy: '2025-01-27', respondByWithLongestExtension: '2025-02-10' };
+ * ```
+ */
+export interface ProjectedTimeline {
+  /** The stage 1 acknowledgement deadline (6.2). */
+  readonly acknowledgeBy: string;
+  /** The stage 1 response deadline if acknowledged on `acknowledgeBy` (6.3). */
+  readonly respondBy: string;
+  /** `respondBy` with the longest extension allowed without a good reason (6.4). */
+  readonly respondByWithLongestExtension: string;
+}
+
+/**
+ * Projects the stage 1 timeline of a received complaint (see {@link ProjectedTimeline}), counted
+ * in working days of its division under its policy, so a screen can show what is coming before
+ * anything has been acknowledged.
+ *
+ * @param snapshot - a snapshot of a complaint machine, after `RECEIVE`
+ * @returns the projected deadlines
+ * @throws {@link InvalidInputError} for a complaint not yet received
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2024-12-20T16:45:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak' } },
+ * ]);
+ * projectTimeline(snapshot); //=> { acknowledgeBy: '2024-12-31', respondBy: '2025-01-15', respondByWithLongestExtension: '2025-01-29' }
+ * ```
+ */
+export function projectTimeline(snapshot: ComplaintSnapshot): ProjectedTimeline {
+  const env = machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, 'projectTimeline');
+  const { complaint, stage1 } = snapshot.context;
+  if (!complaint || !stage1) throw new InvalidInputError('snapshot', 'a new complaint', 'a complaint that has been received (RECEIVE)');
+  const calendar = env.calendar(complaint.region as Region);
+  const respondBy = calendar.addWorkingDays(stage1.acknowledgeBy, env.policy.stage1.respondWithin);
+  return { acknowledgeBy: stage1.acknowledgeBy, respondBy, respondByWithLongestExtension: calendar.addWorkingDays(respondBy, env.policy.stage1.extensionLimit) };
+}
+
+function dayOf(now: unknown): string {
+  try {
+    if (typeof now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(now)) return toUkDate(`${now}T12:00:00Z`);
+    return toUkDate(now as string | Date);
+  } catch {
+    throw new InvalidInputError('now', now, "an ISO instant, a Date or a UK date 'YYYY-MM-DD'");
+  }
+}
