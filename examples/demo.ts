@@ -15,8 +15,12 @@ import {
   describeComplaint,
   policies,
   readability,
+  draftLetter,
+  projectTimeline,
   replay,
   renderLetter,
+  step,
+  worklist,
   toUkDate,
   validateLetter,
   type IsoDate,
@@ -75,14 +79,14 @@ console.log('='.repeat(72));
 const machine = createComplaintMachine();
 let at = replay(machine, []).snapshot;
 for (const event of lifecycle) {
-  const { snapshot, rejected } = replay(machine, [event], { from: at });
+  // step() answers every event: accepted or refused with its reasons, and the breaches it recorded.
+  const result = step(machine, at, event);
   const day = event.at.slice(0, 10);
-  if (rejected.length > 0) {
-    for (const reason of rejected[0]!.reasons) console.log(`${day}  ${event.type.padEnd(16)} REFUSED  ${reason.provision ?? ''} ${reason.message}`);
+  if (!result.accepted) {
+    for (const reason of result.reasons) console.log(`${day}  ${event.type.padEnd(16)} REFUSED  ${reason.provision ?? ''} ${reason.message}`);
     continue;
   }
-  const before = at.context.breaches.length;
-  at = snapshot;
+  at = result.snapshot;
   const view = describeComplaint(at);
   const due = view.openDeadlines
     .filter((d) => d.deadline.startsWith('stage'))
@@ -90,7 +94,16 @@ for (const event of lifecycle) {
     .join(', ');
   const detail = event.type === 'COMPLETE_ACTION' || event.type === 'OFFER_REMEDY' ? (event.type === 'COMPLETE_ACTION' ? event.id : event.remedy.id) : '';
   console.log(`${day}  ${event.type.padEnd(16)} ${`${view.stage}/${view.status}`.padEnd(26)} ${due || detail}`);
-  for (const breach of at.context.breaches.slice(before)) console.log(`${' '.repeat(12)}breach recorded: ${breach.deadline} was due ${breach.due} (${breach.provision})`);
+  for (const breach of result.breaches) console.log(`${' '.repeat(12)}breach recorded: ${breach.deadline} was due ${breach.due} (${breach.provision})`);
+  if (event.type === 'RECEIVE') {
+    const projected = projectTimeline(at);
+    console.log(`${' '.repeat(12)}projected: acknowledge by ${projected.acknowledgeBy}, respond by ${projected.respondBy} (${projected.respondByWithLongestExtension} with the longest plain extension)`);
+  }
+  if (day === '2025-02-17') {
+    // The complaints officer's queue that morning: overdue first, then what is due within 3 working days.
+    const queue = worklist([at], { now: event.at, within: 3 });
+    console.log(`${' '.repeat(12)}work queue: ${queue.map((e) => `${e.deadline} ${e.overdue ? `${-e.workingDaysLeft} working day${e.workingDaysLeft === -1 ? '' : 's'} late` : `due ${e.due}`}`).join('; ')}`);
+  }
 }
 const final = describeComplaint(at);
 console.log(`\nOutcome: ${final.outcome}; ${final.closure?.reason} on ${final.closure?.on}; letters on record: ${at.context.letters.map((l) => l.kind).join(', ')}`);
@@ -99,6 +112,11 @@ console.log(`\nPeaks & Plains policy V4 against the Code: ${checkPolicy(policies
 
 console.log('The stage 1 response, England and Wales (Code 6.9: parts (a) to (g))');
 console.log('='.repeat(72));
+// The draft comes from the record (the definition, the open actions, the Ombudsman's details); the
+// officer writes the findings, the decision and the remedies.
+const responded = replay(machine, lifecycle.slice(0, lifecycle.findIndex((e) => e.type === 'RESPOND'))).snapshot;
+const draft = draftLetter(responded, 'stage1-response', { now: '2025-01-22' });
+console.log(`Drafted from the record: stage ${draft.stage}, ${draft.definition?.points?.length} points to answer, sent ${draft.sentOn}.`);
 const forgotten = { ...stage1Response, escalation: undefined };
 const check = validateLetter(forgotten);
 if (!check.ok) {
