@@ -4,7 +4,8 @@
  * `explain`. `test/machine/docs.test.ts` fails when the page is out of date. Run with
  * `npm run generate:docs`.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import ts from 'typescript';
 import { fileURLToPath } from 'node:url';
 import type { AnyStateNode } from 'xstate';
 import { checkPolicy, createComplaintMachine, explain, policies, replay, type ComplaintEvent, type PolicyConflict } from '../src/index.js';
@@ -37,6 +38,49 @@ const declineOld: ComplaintEvent = {
   reason: 'outside-time-limit',
   letter: { kind: 'decline-notice', complaintId: 'C-2024-0142', sentOn: '2024-12-23', reasons: 'The issue is more than six months old.', ombudsman: { ...policiesOmbudsman() } },
 };
+
+const EVENTS_SOURCE = fileURLToPath(new URL('../src/machine/events.ts', import.meta.url));
+
+/** The TSDoc summary of a node, on one line, and whether it is deprecated. */
+function docOf(node: ts.Node): { text: string; deprecated: boolean } {
+  const docs = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc);
+  const text = docs.map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '').join(' ').replace(/\s+/g, ' ').trim();
+  return { text, deprecated: ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'deprecated') };
+}
+
+/** Every event with its payload, read from the `ComplaintEvent` type and its TSDoc in src/machine/events.ts. */
+function eventsSection(): string {
+  const source = ts.createSourceFile(EVENTS_SOURCE, readFileSync(EVENTS_SOURCE, 'utf8'), ts.ScriptTarget.Latest, true);
+  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === 'ComplaintEvent')!;
+  const members = (alias.type as ts.UnionTypeNode).types.filter(ts.isTypeLiteralNode);
+  return members
+    .map((member) => {
+      const props = member.members.filter(ts.isPropertySignature);
+      const typeProp = props.find((p) => p.name.getText(source) === 'type')!;
+      const name = (typeProp.type as ts.LiteralTypeNode).literal.getText(source).replace(/'/g, '');
+      const { text, deprecated } = docOf(typeProp);
+      const rows = props
+        .filter((p) => p !== typeProp)
+        .map((p) => {
+          const type = p.type!;
+          const shown = ts.isTypeLiteralNode(type)
+            ? `{ ${type.members.filter(ts.isPropertySignature).map((m) => `${m.name.getText(source)}${m.questionToken ? '?' : ''}`).join(', ')} }`
+            : type.getText(source).replace(/\s+/g, ' ');
+          return `| \`${p.name.getText(source)}\` | ${p.questionToken ? 'no' : 'yes'} | \`${cell(shown)}\` | ${cell(docOf(p).text)} |`;
+        });
+      const summary = deprecated ? text.replace(/ ?Send the .*$/, '') : text;
+      return [
+        `### \`${name}\`${deprecated ? ' (deprecated shape)' : ''}`,
+        '',
+        summary + (deprecated ? ' **Deprecated**: send the letter as \`letter\` instead; this shape goes in the next minor version.' : ''),
+        '',
+        '| Field | Required | Type | What |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+      ].join('\n');
+    })
+    .join('\n\n');
+}
 
 function policiesOmbudsman() {
   return { name: 'Housing Ombudsman Service', address: 'PO Box 1484, Unit D, Preston PR2 0ET', phone: '0300 111 3000', email: 'info@housing-ombudsman.org.uk', website: 'www.housing-ombudsman.org.uk' };
@@ -150,6 +194,13 @@ const answer = sendEvent(actor, { type: 'ESCALATE', at: '2025-01-07T09:00:00Z' }
 answer.accepted; //=> false
 answer.reasons[0].provision; //=> '6.10'
 \`\`\`
+
+## Events
+
+Every event is a plain object with its \`type\` and \`at\` (the ISO instant it happened). Each
+section below is read from the \`ComplaintEvent\` type, so the page cannot disagree with it.
+
+${eventsSection()}
 
 ## States
 

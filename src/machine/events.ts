@@ -86,7 +86,10 @@ export type ComplaintEvent =
       definition: ComplaintDefinition;
     }
   | {
-      /** Decline the complaint for a reason in section 2 (2.2, 2.3), with the letter 2.4 requires. */
+      /**
+       * Decline the complaint for a reason in section 2 (2.2, 2.3), with the letter 2.4 requires:
+       * before it is acknowledged, or while a stage is investigated if legal proceedings start (2.2).
+       */
       type: 'DECLINE';
       /** When it happened, an ISO instant. */
       at: Instant;
