@@ -35,6 +35,9 @@ export function complaintEvents(i) {
     remedies: letter.remedies.map((r) => (r.dueOn ? { ...r, dueOn: shift(sentOn, 10) } : r)),
     outstandingActions: letter.outstandingActions.map((a) => ({ ...a, dueOn: shift(sentOn, 20) })),
   });
+  // The final response lists what the stage 1 response left open (6.17).
+  const stillOpen = (sentOn) =>
+    [...samples.stage1Response.remedies.filter((r) => r.dueOn), ...samples.stage1Response.outstandingActions].map((item) => ({ description: item.description, dueOn: shift(sentOn, 20) }));
   return [
     { type: 'RECEIVE', at: `${received}T09:30:00Z`, complaint: { id, region, summary: 'Kitchen leak and bedroom mould' } },
     { type: 'ACKNOWLEDGE', at: `${acknowledged}T10:00:00Z`, handler: 'Sam Patel', definition: samples.acknowledgement.definition },
@@ -42,7 +45,7 @@ export function complaintEvents(i) {
     { type: 'RESPOND', at: `${responded}T15:00:00Z`, letter: dated(samples.stage1Response, responded) },
     { type: 'ESCALATE', at: `${escalated}T09:00:00Z` },
     { type: 'ACKNOWLEDGE', at: `${acknowledged2}T09:00:00Z`, handler: 'Priya Shah', definition: samples.stage2Acknowledgement.definition },
-    { type: 'RESPOND', at: `${responded2}T12:00:00Z`, letter: dated(samples.stage2Response, responded2) },
+    { type: 'RESPOND', at: `${responded2}T12:00:00Z`, letter: { ...dated(samples.stage2Response, responded2), outstandingActions: stillOpen(responded2) } },
     { type: 'TICK', at: `${shift(responded2, 40)}T09:00:00Z` },
   ];
 }
