@@ -146,6 +146,9 @@ const RULES: Record<RuleName, Rule> = {
       if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
       const ack = verdict.letter as Extract<Letter, { kind: 'acknowledgement' }>;
       if (ack.stage !== stage) return refuse({ provision: ackProvision, message: `The acknowledgement is for stage ${ack.stage}, but the complaint is being acknowledged at stage ${stage}.` });
+      if (!ack.ombudsman && env.policy.ombudsmanDetailsInEveryLetter) {
+        return refuse({ provision: '3.7', message: "This policy gives the Housing Ombudsman's contact details in every letter: add them to the acknowledgement (ombudsman)." });
+      }
       ({ handler, definition: definitionInput } = ack);
       letter = ack;
     } else {

@@ -206,6 +206,10 @@ describe("the Ombudsman's details in every letter (3.7)", () => {
     const refused = explain(acknowledged, { type: 'RESPOND', at: '2025-01-08T15:00:00Z', letter: without as never });
     expect(refused).toEqual({ allowed: false, reasons: [expect.objectContaining({ provision: '3.7' })] });
     expect(explain(acknowledged, respond1()).allowed).toBe(true);
+    const received = replay(everyLetter, [receive('2025-01-06T09:00:00Z')]).snapshot;
+    const ack = { kind: 'acknowledgement', complaintId: ID, sentOn: '2025-01-07', stage: 1, handler: 'Sam Patel', definition, respondBy: '2025-01-21' } as const;
+    expect(explain(received, { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: ack })).toMatchObject({ allowed: false, reasons: [expect.objectContaining({ provision: '3.7' })] });
+    expect(explain(received, { type: 'ACKNOWLEDGE', at: '2025-01-07T09:00:00Z', letter: { ...ack, ombudsman: HOUSING_OMBUDSMAN } }).allowed).toBe(true);
     // The Code alone does not ask for them in a stage 1 response.
     expect(explain(replay(machine, [receive(), acknowledge()]).snapshot, { type: 'RESPOND', at: '2025-01-08T15:00:00Z', letter: without as never }).allowed).toBe(true);
   });

@@ -6,8 +6,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import { createWorkingDayCalendar, toUkDate, type Region } from '../../src/calendar/index.js';
-import { validateLetter } from '../../src/letters/index.js';
-import { explain, step, isMalformedEventError, policies, replay, restore, serialize, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
+import { LETTER_KINDS, validateLetter } from '../../src/letters/index.js';
+import { draftLetter, explain, projectTimeline, step, worklist, isMalformedEventError, policies, replay, restore, serialize, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { eventProblems } from '../../src/machine/events.js';
 import { createComplaintTestModel } from '../../src/testing/index.js';
 import { instruction, walk } from '../support/walk.js';
@@ -119,6 +119,20 @@ describe('the machine under any sequence of events', () => {
       const restored = restore(machine, serialize(snapshot));
       expect(restored.value).toEqual(snapshot.value);
       expect(restored.context).toEqual(snapshot.context);
+    }
+  });
+
+  test.prop([sequences], { numRuns: runs(1000) })('the views never throw on a snapshot the machine made: worklist, draftLetter, projectTimeline', (instructions) => {
+    const result = walk(machine, instructions, (s) => model.eventsFrom(s));
+    counts.sequences++;
+    const reached = [...new Set(result.snapshots)];
+    const last = reached.at(-1)!;
+    const now = last.context.lastEventAt ?? '2025-01-06T09:00:00Z';
+    for (const entry of worklist(reached, { now })) expect(entry.overdue ? entry.workingDaysLeft <= 0 : entry.workingDaysLeft >= 0).toBe(true);
+    for (const snapshot of reached) {
+      if (!snapshot.context.complaint) continue;
+      expect(projectTimeline(snapshot).acknowledgeBy).toBe(snapshot.context.stage1?.acknowledgeBy);
+      for (const kind of LETTER_KINDS) expect(draftLetter(snapshot, kind).complaintId).toBe(snapshot.context.complaint.id);
     }
   });
 });
