@@ -100,7 +100,7 @@ const SCENARIOS: Scenario[] = [
   { rule: 'An unrelated new issue is a new complaint', before: acknowledged, event: { type: 'ADD_ISSUE', at: '2024-12-27T10:00:00Z', point: { id: 'noise', summary: 'Noise from next door' }, related: false } },
   { rule: 'Stage 2 follows the stage 1 response', before: acknowledged, event: { type: 'ESCALATE', at: '2024-12-27T10:00:00Z' } },
   { rule: 'There is no third stage', before: through(byType('RESPOND', 1)), event: { type: 'ESCALATE', at: '2025-03-05T10:00:00Z' } },
-  { rule: 'A complaint is declined only before it is acknowledged', before: acknowledged, event: { ...declineOld, at: '2024-12-27T10:00:00Z' } },
+  { rule: 'Once accepted, a complaint is declined only when legal proceedings start (2.2)', before: acknowledged, event: { ...declineOld, at: '2024-12-27T10:00:00Z' } },
   { rule: 'An issue within 12 months of receipt is not declined as out of time (Code enforced, even under a 6-month policy)', machine: ppEnforced, before: [{ ...receiveOld, complaint: { ...(receiveOld as Extract<ComplaintEvent, { type: 'RECEIVE' }>).complaint, issueDate: '2024-05-20' } } as ComplaintEvent], event: declineOld },
   { rule: 'A late request for stage 2 is not a reason to refuse it', before: [...responded, { type: 'ESCALATE', at: '2025-03-10T09:00:00Z' }], event: { type: 'REFUSE_ESCALATION', at: '2025-03-11T10:00:00Z', reason: 'outside-policy-window', letter: { kind: 'escalation-refusal', complaintId: 'C-2024-0142', sentOn: '2025-03-11', reasons: 'Your request was late.', ombudsman: policiesOmbudsman() } } },
   { rule: 'As written, Peaks & Plains requires reasons for stage 2 (policy 6.3.1; the Code forbids this, 6.12)', machine: asWritten, before: responded, event: { type: 'ESCALATE', at: '2025-01-30T09:00:00Z' } },
@@ -180,7 +180,7 @@ explain(snapshot, { type: 'ESCALATE', at: '2024-12-23T10:00:00Z' }).allowed; //=
   a malformed event (not a complaint event at all) throws \`MalformedEventError\` with its index.
 - Every event is answered. \`step(machine, snapshot, event)\` applies one event purely (no actor)
   and returns \`{ snapshot, accepted, reasons, breaches }\`: the refusals with their provisions, or
-  the notes and breaches the event recorded; it never throws. A host driving an actor gets the
+  the notes and breaches the event recorded; it answers every event rather than throw. A host driving an actor gets the
   same answer from \`sendEvent(actor, event)\` instead of \`actor.send(event)\`, which cannot say
   that an event was refused.
 
@@ -270,6 +270,15 @@ paragraph.
   provisional dates, outcome, closure, outstanding actions, breaches, consent, the Ombudsman.
 - \`nextEvents(snapshot)\`: the event types a user could send now, for buttons.
 - \`explain(snapshot, event)\`: \`{ allowed, reasons }\`, each reason naming its provision.
+- \`step(machine, snapshot, event)\` and \`sendEvent(actor, event)\`: what an event did, accepted or
+  refused with its reasons, and the breaches it recorded.
+- \`draftLetter(snapshot, kind, { now })\`: a letter filled in from the record (the stage, the
+  definition, the response date the machine will count, the open remedies and actions, the
+  Ombudsman's details), for the host to complete and send with its event.
+- \`worklist(snapshots, { now, within })\`: every open deadline across complaints that is overdue or
+  due within N working days, nearest first, in each complaint's division.
+- \`projectTimeline(snapshot)\`: a received complaint's acknowledgement and response deadlines, with
+  and without the longest extension the policy allows without a good reason.
 
 ## Speed
 

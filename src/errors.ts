@@ -82,6 +82,20 @@ export function isInvalidInputError(error: unknown): error is InvalidInputError 
   return isHousingComplaintsError(error) && (error as unknown as Record<symbol, unknown>)[INPUT_BRAND] === true;
 }
 
+/**
+ * @internal Runs `fn`; anything it throws that is not one of the library's errors (a hostile
+ * getter, a Proxy, a value of the wrong shape deep inside) becomes an {@link InvalidInputError} at
+ * `path`, so a caller only ever catches typed errors.
+ */
+export function typedErrors<T>(path: string, value: unknown, expected: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (isHousingComplaintsError(error)) throw error;
+    throw new InvalidInputError(path, value, expected);
+  }
+}
+
 /** @internal The first problems of a list, for an error message: `a; b; and 3 more`. */
 export function summarise(problems: readonly string[], shown = 5): string {
   return `${problems.slice(0, shown).join('; ')}${problems.length > shown ? `; and ${problems.length - shown} more` : ''}`;

@@ -75,6 +75,31 @@ export function stopTimers(before: ComplaintContext, after: ComplaintContext, en
   return changed ? { ...after, timers } : after;
 }
 
+/**
+ * @internal The timers of a restored record, stopped where the record shows their stop condition (or
+ * the closure) already came: a record stored before timers could stop is read as the machine would
+ * now have made it. A record made since is returned as it is.
+ */
+export function settleTimers(context: ComplaintContext, env: RuleEnv): ComplaintContext {
+  const milestones: Record<string, string | undefined> = {
+    'stage1-acknowledged': context.stage1?.acknowledgedOn,
+    'stage1-responded': context.stage1?.respondedOn,
+    'stage2-acknowledged': context.stage2?.acknowledgedOn,
+    'stage2-responded': context.stage2?.respondedOn,
+  };
+  const stopsAt = new Map(env.policy.timers.map((timer) => [timer.id, timer.until]));
+  let changed = false;
+  const timers = context.timers.map((timer) => {
+    if (timer.metOn || timer.stoppedOn) return timer;
+    const until = stopsAt.get(timer.id);
+    const days = [until ? milestones[until] : undefined, context.closure?.on].filter((day): day is string => day !== undefined).sort();
+    if (days.length === 0) return timer;
+    changed = true;
+    return { ...timer, stoppedOn: days[0]! };
+  });
+  return changed ? { ...context, timers } : context;
+}
+
 function setStage(context: ComplaintContext, stage: Stage, record: Stage1Or2): ComplaintContext {
   return stage === 1 ? { ...context, stage1: record } : { ...context, stage2: record };
 }
@@ -157,19 +182,21 @@ export const APPLY: Record<string, Apply> = {
       provision: '7.3',
       offeredOn: day,
     }));
-    // An outstanding action that restates a remedy or action already tracked stays that one item.
-    const alreadyTracked = new Set(context.tracked.filter((item) => !item.completedOn).map((item) => sameText(item.description)));
-    const actions = letter.outstandingActions
-      .map((action, i) => ({
-        id: `s${stage}-action-${i + 1}`,
-        kind: 'action' as const,
-        description: action.description,
-        dueOn: action.dueOn,
-        provision: stage === 1 ? '6.6' : '6.17',
-        offeredOn: day,
-      }))
-      .filter((action) => !alreadyTracked.has(sameText(action.description)));
-    next = { ...next, letters: [...next.letters, letter], tracked: [...next.tracked, ...remedies, ...actions] };
+    // An outstanding action that restates an open item (already tracked, or a remedy of this same
+    // letter) stays that one item, now due on the date this letter gives: the resident was told it.
+    const tracked: ComplaintContext['tracked'] = [...next.tracked, ...remedies];
+    const restated = new Set<number>();
+    const actions: ComplaintContext['tracked'] = [];
+    letter.outstandingActions.forEach((action, i) => {
+      const same = tracked.findIndex((item, j) => !item.completedOn && !restated.has(j) && sameText(item.description) === sameText(action.description));
+      if (same >= 0) {
+        restated.add(same);
+        tracked[same] = { ...tracked[same]!, dueOn: action.dueOn };
+        return;
+      }
+      actions.push({ id: `s${stage}-action-${i + 1}`, kind: 'action', description: action.description, dueOn: action.dueOn, provision: stage === 1 ? '6.6' : '6.17', offeredOn: day });
+    });
+    next = { ...next, letters: [...next.letters, letter], tracked: [...tracked, ...actions] };
     if (stage === 2) next.closure = { reason: 'final-response', on: day };
     return next;
   },

@@ -1,10 +1,10 @@
 import type { Region } from '../calendar/regions.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, typedErrors } from '../errors.js';
 import { HOUSING_OMBUDSMAN, type OmbudsmanContact } from '../letters/ombudsman.js';
 import { LETTER_KINDS, type LetterKind } from '../letters/parts.js';
 import type { Letter } from '../letters/schemas.js';
-import { machineEnv, type ComplaintSnapshot } from './machine.js';
+import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
 
 /**
  * A letter of `kind` as far as the record can fill it in: the host completes the rest (the
@@ -71,7 +71,11 @@ export interface DraftLetterOptions {
  * ```
  */
 export function draftLetter<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, options: DraftLetterOptions = {}): LetterDraft<K> {
-  const env = machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, 'draftLetter');
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot and plain options', () => draft(snapshot, kind, options ?? {}));
+}
+
+function draft<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, options: DraftLetterOptions): LetterDraft<K> {
+  const env = snapshotEnv(snapshot, 'draftLetter');
   if (!(LETTER_KINDS as readonly unknown[]).includes(kind)) throw new InvalidInputError('kind', kind, `one of ${LETTER_KINDS.join(', ')}`);
   const { context } = snapshot;
   if (!context.complaint || !context.stage1) throw new InvalidInputError('snapshot', 'a new complaint', 'a complaint that has been received (RECEIVE)');
@@ -86,7 +90,8 @@ export function draftLetter<K extends LetterKind>(snapshot: ComplaintSnapshot, k
   const stage: 1 | 2 = context.stage2 ? 2 : 1;
   const ombudsman = { ...(options.ombudsman ?? HOUSING_OMBUDSMAN) };
   const base = { kind, complaintId: context.complaint.id, sentOn };
-  const open = context.tracked.filter((item) => !item.completedOn).map((item) => ({ description: item.description, ...(item.dueOn ? { dueOn: item.dueOn } : {}) }));
+  // An open item keeps its date while it is still ahead; an overdue one is left for the host to re-date.
+  const open = context.tracked.filter((item) => !item.completedOn).map((item) => ({ description: item.description, ...(item.dueOn && item.dueOn >= sentOn ? { dueOn: item.dueOn } : {}) }));
   const definition = context.definition ? { definition: structuredClone(context.definition) } : {};
   let draft: Record<string, unknown>;
   switch (kind as LetterKind) {

@@ -119,6 +119,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** @internal What the machine of `snapshot` was made with, read safely from any value. */
+export function snapshotEnv(snapshot: unknown, use: string): RuleEnv {
+  let machine: unknown;
+  try {
+    machine = typeof snapshot === 'object' && snapshot !== null ? (snapshot as { machine?: unknown }).machine : undefined;
+  } catch {
+    machine = undefined;
+  }
+  return machineEnv(machine, use);
+}
+
 /**
  * @internal What `machine` was made with. Works for machines of either build of this version.
  * @throws {@link ForeignMachineError} for anything else, naming `use` (the function that was called)

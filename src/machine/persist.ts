@@ -1,5 +1,6 @@
 import type { AnyStateNode } from 'xstate';
 import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
+import { settleTimers } from './actions.js';
 import { ComplaintContext } from './context.js';
 import { machineEnv, MACHINE_VERSION, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
 
@@ -108,7 +109,10 @@ function consistencyProblems(value: { process: unknown; ombudsman: unknown }, co
     'stage2.acknowledging': !!complaint && s1.responded && s2.requested && open,
     'stage2.reviewing': !!complaint && s1.responded && s2.acknowledged && !stage2!.respondedOn && open,
     // Declined before acknowledgement, or when legal proceedings started during a stage's investigation (2.2).
-    'closed.declined': !!complaint && ((s1.received && !stage2) || (s1.acknowledged && !stage1!.respondedOn && !stage2) || (s1.responded && s2.acknowledged && !stage2!.respondedOn)),
+    'closed.declined':
+      !!complaint &&
+      context.letters.some((letter) => letter.kind === 'decline-notice') &&
+      ((s1.received && !stage2) || (context.declineReason === 'legal-proceedings' && ((s1.acknowledged && !stage1!.respondedOn && !stage2) || (s1.responded && s2.acknowledged && !stage2!.respondedOn)))),
     'closed.resolvedAtStage1': !!complaint && s1.responded && !stage2,
     'closed.finalResponse': !!complaint && s1.responded && s2.responded,
     'closed.escalationRefused': !!complaint && s1.responded && s2.requested,
@@ -176,5 +180,6 @@ export function restore(machine: ComplaintMachine, json: string | object): Compl
   }
   const consistency = consistencyProblems(envelope.value as { process: unknown; ombudsman: unknown }, context);
   if (consistency.length > 0) throw new SnapshotRestoreError(consistency);
-  return machine.resolveState({ value: envelope.value as ComplaintSnapshot['value'], context }) as ComplaintSnapshot;
+  // Timers a record stored before they could stop are stopped as the machine now would (a no-op otherwise).
+  return machine.resolveState({ value: envelope.value as ComplaintSnapshot['value'], context: settleTimers(context, env) }) as ComplaintSnapshot;
 }

@@ -302,8 +302,15 @@ const RULES: Record<RuleName, Rule> = {
     // Respond when the answer is known, and say what is still to be done (6.6, 6.17): every remedy
     // or action still open must be in the letter's outstanding actions.
     const open = context.tracked.filter((item) => !item.completedOn);
-    const listed = new Set(letter.outstandingActions.map((action) => sameText(action.description)));
-    const unlisted = open.filter((item) => !listed.has(sameText(item.description)));
+    // Each listed line answers for one open item: two open items with the same words need two lines.
+    const listed = new Map<string, number>();
+    for (const action of letter.outstandingActions) listed.set(sameText(action.description), (listed.get(sameText(action.description)) ?? 0) + 1);
+    const unlisted = open.filter((item) => {
+      const key = sameText(item.description);
+      const left = listed.get(key) ?? 0;
+      if (left > 0) listed.set(key, left - 1);
+      return left === 0;
+    });
     if (unlisted.length > 0) {
       const what = unlisted.map((item) => `'${item.description}'${item.dueOn ? ` (due ${item.dueOn})` : ''}`).join(', ');
       return refuse({
@@ -324,6 +331,9 @@ const RULES: Record<RuleName, Rule> = {
 
   canEscalate(context, event, env) {
     if (event.type !== 'ESCALATE') return refuse();
+    if (context.ombudsman.determinedOn) {
+      return refuse({ provision: '5.3', message: `The Housing Ombudsman determined the complaint on ${context.ombudsman.determinedOn}: there is no further stage to ask for.` });
+    }
     const notes: Reason[] = [];
     if (context.closure?.reason === 'resolved-at-stage-1') {
       notes.push({
@@ -481,9 +491,17 @@ export function preconditions(context: ComplaintContext, event: ComplaintEvent, 
 
 /** @internal Runs a rule: first the {@link preconditions}, then the calendar's horizon, then the rule itself. */
 export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
-  const common = preconditions(context, event, rule === 'canReceive');
-  if (common.length > 0) return refuse(...common);
-  const horizon = beyondCalendar(rule, context, event, env, stage);
-  if (horizon) return refuse(horizon);
-  return RULES[rule](context, event, env, stage);
+  try {
+    const common = preconditions(context, event, rule === 'canReceive');
+    if (common.length > 0) return refuse(...common);
+    const horizon = beyondCalendar(rule, context, event, env, stage);
+    if (horizon) return refuse(horizon);
+    return RULES[rule](context, event, env, stage);
+  } catch {
+    // A hostile event (a throwing getter, a revoked Proxy) is refused, never allowed to stop the actor.
+    return refuse(UNREADABLE);
+  }
 }
+
+/** @internal The refusal of an event that cannot even be read. */
+export const UNREADABLE: Reason = { message: 'malformed event: it could not be read (an accessor threw); an event must be plain data' };

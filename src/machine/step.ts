@@ -1,8 +1,8 @@
 import { transition, type AnyActorRef } from 'xstate';
 import type { ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
-import type { ComplaintMachine, ComplaintSnapshot } from './machine.js';
-import type { Reason } from './rules.js';
+import { machineEnv, snapshotEnv, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
+import { UNREADABLE, type Reason } from './rules.js';
 import { explain } from './views.js';
 
 /**
@@ -26,6 +26,17 @@ export interface StepResult {
   readonly breaches: readonly ComplaintContext['breaches'][number][];
 }
 
+/** Whether `event` can be handed to XState at all: an object whose `type` is a string, read once, safely. */
+function sendable(event: unknown): boolean {
+  try {
+    return typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string';
+  } catch {
+    return false;
+  }
+}
+
+const refused = (snapshot: ComplaintSnapshot, reasons: readonly Reason[]): StepResult => ({ snapshot, accepted: false, reasons, breaches: [] });
+
 /** @internal What the machine did with `event`, from the snapshots before and after it. */
 export function outcome(before: ComplaintSnapshot, after: ComplaintSnapshot, event: unknown): StepResult {
   if (after === before) return { snapshot: before, accepted: false, reasons: explain(before, event as ComplaintEvent).reasons, breaches: [] };
@@ -43,6 +54,7 @@ export function outcome(before: ComplaintSnapshot, after: ComplaintSnapshot, eve
  * @param snapshot - the complaint's current snapshot (from {@link restore}, {@link replay} or a previous step)
  * @param event - the event
  * @returns a {@link StepResult}
+ * @throws {@link ForeignMachineError} when `machine` is not from {@link createComplaintMachine}, or the snapshot is not one of its snapshots
  *
  * @example
  * ```ts
@@ -57,8 +69,15 @@ export function outcome(before: ComplaintSnapshot, after: ComplaintSnapshot, eve
  * ```
  */
 export function step(machine: ComplaintMachine, snapshot: ComplaintSnapshot, event: ComplaintEvent): StepResult {
-  const sendable = typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string';
-  const [after] = sendable ? transition(machine, snapshot, event) : [snapshot];
+  machineEnv(machine, 'step');
+  snapshotEnv(snapshot, 'step');
+  if (!sendable(event)) return refused(snapshot, explain(snapshot, event).reasons);
+  let after: ComplaintSnapshot;
+  try {
+    [after] = transition(machine, snapshot, event);
+  } catch {
+    return refused(snapshot, [UNREADABLE]);
+  }
   // xstate's transition() returns a new object even when no transition was taken: compare the record.
   const changed = after !== snapshot && (after.context !== snapshot.context || after.value !== snapshot.value);
   return outcome(snapshot, changed ? after : snapshot, event);
@@ -85,6 +104,9 @@ export function step(machine: ComplaintMachine, snapshot: ComplaintSnapshot, eve
  */
 export function sendEvent(actor: AnyActorRef & { getSnapshot(): ComplaintSnapshot }, event: ComplaintEvent): StepResult {
   const before = actor.getSnapshot();
+  // Only what XState can take is sent: anything else would stop the actor with an error.
+  if (!sendable(event)) return refused(before, explain(before, event).reasons);
+  if (before.status !== 'active') return refused(before, [{ message: `The actor is ${before.status === 'done' ? 'done' : 'stopped or failed'}: start an actor from this snapshot to send more events.` }]);
   actor.send(event);
   return outcome(before, actor.getSnapshot(), event);
 }

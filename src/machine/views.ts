@@ -5,8 +5,8 @@ import type { Region } from '../calendar/regions.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintContext } from './context.js';
 import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
-import { machineEnv, type ComplaintSnapshot } from './machine.js';
-import { judge, preconditions, type Reason, type RuleEnv, type RuleName } from './rules.js';
+import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
+import { UNREADABLE, judge, preconditions, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
 
@@ -59,15 +59,7 @@ function candidates(snapshot: ComplaintSnapshot, type: string): { rule: RuleName
   return found;
 }
 
-function envOf(snapshot: ComplaintSnapshot, use: string): RuleEnv {
-  let machine: unknown;
-  try {
-    machine = typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined;
-  } catch {
-    machine = undefined;
-  }
-  return machineEnv(machine, use);
-}
+const envOf = snapshotEnv;
 
 /** @internal The leaf state of the process region, e.g. `'stage1.responded'`. */
 export function processState(snapshot: ComplaintSnapshot): string {
@@ -156,6 +148,14 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
  */
 export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Explanation {
   const env = envOf(snapshot, 'explain');
+  try {
+    return explainWith(env, snapshot, event);
+  } catch {
+    return { allowed: false, reasons: [UNREADABLE] };
+  }
+}
+
+function explainWith(env: RuleEnv, snapshot: ComplaintSnapshot, event: ComplaintEvent): Explanation {
   const problems = eventProblems(event);
   if (problems.length > 0) return { allowed: false, reasons: problems.map((message) => ({ message: `malformed event: ${message}` })) };
   const found = candidates(snapshot, event.type);

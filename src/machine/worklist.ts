@@ -1,8 +1,8 @@
 import type { Region } from '../calendar/regions.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, typedErrors } from '../errors.js';
 import { openDeadlines } from './deadlines.js';
-import { machineEnv, type ComplaintSnapshot } from './machine.js';
+import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
 
 /**
  * One open deadline of one complaint, for the morning's work queue.
@@ -21,7 +21,7 @@ export interface WorklistEntry {
   readonly provision: string;
   /** The UK date it is due. */
   readonly due: string;
-  /** Working days from `now` to `due` in the complaint's division: 0 on the day, negative when late. */
+  /** Working days from `now` to `due` in the complaint's division: 0 on the day, -1 or less once late. */
   readonly workingDaysLeft: number;
   /** Whether `due` has passed at `now`. */
   readonly overdue: boolean;
@@ -62,18 +62,24 @@ export interface WorklistOptions {
  * ```
  */
 export function worklist(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
-  const today = dayOf(options?.now);
+  return typedErrors('snapshots', snapshots, 'an iterable of complaint snapshots, and options { now, within }', () => queue(snapshots, options));
+}
+
+function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
+  if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', options, '{ now, within? }');
+  const today = dayOf(options.now);
   const within = options.within;
   if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new InvalidInputError('within', within, 'a whole number of working days, 0 or more');
   const entries: WorklistEntry[] = [];
   for (const snapshot of snapshots) {
-    const env = machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, 'worklist');
+    const env = snapshotEnv(snapshot, 'worklist');
     const { complaint } = snapshot.context;
     if (!complaint) continue;
     const calendar = env.calendar(complaint.region as Region);
     for (const open of openDeadlines(snapshot.context)) {
-      const workingDaysLeft = calendar.workingDaysBetween(today, open.due);
       const overdue = open.due < today;
+      // Late counts at least one working day, even at a weekend after a Friday deadline.
+      const workingDaysLeft = overdue ? Math.min(-1, calendar.workingDaysBetween(today, open.due)) : calendar.workingDaysBetween(today, open.due);
       if (!overdue && within !== undefined && workingDaysLeft > within) continue;
       entries.push({ complaintId: complaint.id, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue });
     }
@@ -118,7 +124,11 @@ export interface ProjectedTimeline {
  * ```
  */
 export function projectTimeline(snapshot: ComplaintSnapshot): ProjectedTimeline {
-  const env = machineEnv(typeof snapshot === 'object' && snapshot !== null ? snapshot.machine : undefined, 'projectTimeline');
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot', () => project(snapshot));
+}
+
+function project(snapshot: ComplaintSnapshot): ProjectedTimeline {
+  const env = snapshotEnv(snapshot, 'projectTimeline');
   const { complaint, stage1 } = snapshot.context;
   if (!complaint || !stage1) throw new InvalidInputError('snapshot', 'a new complaint', 'a complaint that has been received (RECEIVE)');
   const calendar = env.calendar(complaint.region as Region);
