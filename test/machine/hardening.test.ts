@@ -18,6 +18,7 @@ import {
   type ComplaintEvent,
 } from '../../src/index.js';
 import { acknowledge, acknowledge2, escalate, receive, respond1, respond2 } from '../support/complaint.js';
+import { caught } from '../support/caught.js';
 
 const machine = createComplaintMachine();
 const run = (events: ComplaintEvent[]) => replay(machine, events);
@@ -31,14 +32,6 @@ const throwing = () =>
     },
   );
 
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('sendEvent and step keep the actor alive and always answer', () => {
   it('refuses null, a string and an event with a throwing getter without stopping the actor', () => {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createComplaintMachine, isForeignMachineError, isInvalidInputError, projectTimeline, replay, worklist } from '../../src/index.js';
 import { acknowledge, receive, respond1 } from '../support/complaint.js';
+import { caught } from '../support/caught.js';
 
 const machine = createComplaintMachine();
 const received = (id: string, at: string, region: 'england-and-wales' | 'scotland' | 'northern-ireland' = 'england-and-wales') =>
   replay(machine, [{ type: 'RECEIVE', at, complaint: { id, region, summary: 'Leak' } }]).snapshot;
 
-function caught(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('worklist: the morning queue across complaints', () => {
   it('lists what is overdue and what is due within N working days, nearest first, in each complaint’s division', () => {
