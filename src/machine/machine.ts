@@ -1,7 +1,7 @@
 import { setup, assign, type SnapshotFrom } from 'xstate';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
-import { HousingComplaintsError, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, InvalidInputError, isHousingComplaintsError, typedErrors } from '../errors.js';
 import { effectivePolicy } from '../policy/effective.js';
 import { policies } from '../policy/policies.js';
 import type { Policy } from '../policy/schema.js';
@@ -108,6 +108,25 @@ export class ForeignMachineError extends HousingComplaintsError {
  */
 export function isForeignMachineError(error: unknown): error is ForeignMachineError {
   return isHousingComplaintsError(error) && error.name === 'ForeignMachineError';
+}
+
+const OPTION_KEYS = new Set(['policy', 'enforceCode', 'calendar']);
+
+/**
+ * The options, checked before anything is built: a value of the wrong kind is refused here, by
+ * name, rather than taken for truthy (`enforceCode: 'no'` would enforce the Code and store `'no'`).
+ */
+function checkOptions(options: unknown): ComplaintMachineOptions {
+  return typedErrors('options', options, 'an options object { policy?, enforceCode?, calendar? }', () => {
+    if (options === undefined) return {};
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new InvalidInputError('options', options, 'an options object { policy?, enforceCode?, calendar? }');
+    const { policy, enforceCode, calendar } = options as Record<string, unknown>;
+    const unknown = Object.keys(options).filter((key) => !OPTION_KEYS.has(key));
+    if (unknown.length > 0) throw new InvalidInputError(`options.${unknown[0]!.slice(0, 40)}`, (options as Record<string, unknown>)[unknown[0]!], 'no such option (policy, enforceCode or calendar)');
+    if (enforceCode !== undefined && typeof enforceCode !== 'boolean') throw new InvalidInputError('options.enforceCode', enforceCode, 'true or false');
+    if (calendar !== undefined && typeof calendar !== 'function') throw new InvalidInputError('options.calendar', calendar, 'a function from a UK division to its working-day calendar');
+    return { ...(policy === undefined ? {} : { policy: policy as Policy }), ...(enforceCode === undefined ? {} : { enforceCode }), ...(calendar === undefined ? {} : { calendar: calendar as ComplaintMachineOptions['calendar'] & object }) };
+  });
 }
 
 /** Freezes plain data all the way down (a policy is data: no cycles, no class instances). */
@@ -354,7 +373,7 @@ export type ComplaintSnapshot = SnapshotFrom<ComplaintMachine>;
  *
  * @param options - the policy (default the Code), whether the Code is the floor (default yes), and the calendars
  * @returns an XState machine; run it with `createActor`, `transition` or {@link replay}
- * @throws {@link InvalidPolicyError} for a malformed policy
+ * @throws {@link InvalidPolicyError} for a malformed policy; {@link InvalidInputError} for options of the wrong kind (`enforceCode: 'no'`, `calendar: 'x'`, `null`, an unknown option)
  *
  * @example
  * ```ts
@@ -367,10 +386,11 @@ export type ComplaintSnapshot = SnapshotFrom<ComplaintMachine>;
  * ```
  */
 export function createComplaintMachine(options: ComplaintMachineOptions = {}): ComplaintMachine {
+  const { policy, enforceCode, calendar } = checkOptions(options);
   // Frozen through and through: the machine's brand makes it reachable, never changeable.
   const env: RuleEnv = Object.freeze({
-    policy: deepFreeze(effectivePolicy(options.policy ?? policies.code2024, options.enforceCode ?? true)),
-    calendar: options.calendar ?? defaultCalendar,
+    policy: deepFreeze(effectivePolicy(policy ?? policies.code2024, enforceCode ?? true)),
+    calendar: calendar ?? defaultCalendar,
   });
   const machine = buildMachine(env);
   const brand: MachineBrand = Object.freeze({ version: VERSION, env });
