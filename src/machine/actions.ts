@@ -7,7 +7,7 @@ import { Remedy, type Letter } from '../letters/schemas.js';
 import { ComplaintDetails, type ComplaintContext } from './context.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintEvent } from './events.js';
-import { dayOf, sameText, type RuleEnv, type Verdict } from './rules.js';
+import { dayOf, pairOutstanding, responseDue, type RuleEnv, type Verdict } from './rules.js';
 
 type Stage = 1 | 2;
 type Stage1Or2 = NonNullable<ComplaintContext['stage1']>;
@@ -50,37 +50,13 @@ function timersFrom(context: ComplaintContext, env: RuleEnv, from: string, day: 
 }
 
 /**
- * @internal Stops the policy's timers whose stop condition the step just met, and every open timer
- * when the complaint just closed: derived from what the step changed, so no action has to remember.
- */
-export function stopTimers(before: ComplaintContext, after: ComplaintContext, env: RuleEnv, day: string): ComplaintContext {
-  if (after.timers.length === 0) return after;
-  const reached = new Set<string>();
-  for (const stage of [1, 2] as const) {
-    const [was, is] = [before[`stage${stage}`], after[`stage${stage}`]];
-    if (!was?.acknowledgedOn && is?.acknowledgedOn) reached.add(`stage${stage}-acknowledged`);
-    if (!was?.respondedOn && is?.respondedOn) reached.add(`stage${stage}-responded`);
-  }
-  const closed = !before.closure && !!after.closure;
-  if (reached.size === 0 && !closed) return after;
-  const stopsAt = new Map(env.policy.timers.map((timer) => [timer.id, timer.until]));
-  let changed = false;
-  const timers = after.timers.map((timer) => {
-    if (timer.metOn || timer.stoppedOn) return timer;
-    const until = stopsAt.get(timer.id);
-    if (!closed && !(until && reached.has(until))) return timer;
-    changed = true;
-    return { ...timer, stoppedOn: day };
-  });
-  return changed ? { ...after, timers } : after;
-}
-
-/**
- * @internal The timers of a restored record, stopped where the record shows their stop condition (or
- * the closure) already came: a record stored before timers could stop is read as the machine would
- * now have made it. A record made since is returned as it is.
+ * @internal The policy's timers, stopped where the record shows their stop condition (`until`) or the
+ * closure already came, on that day. Run after every action, it stops a timer on the step that
+ * meets its condition; run by `restore`, it reads a record stored before timers could stop as the
+ * machine would now have made it. One derivation from the record, so the two cannot disagree.
  */
 export function settleTimers(context: ComplaintContext, env: RuleEnv): ComplaintContext {
+  if (context.timers.length === 0) return context;
   const milestones: Record<string, string | undefined> = {
     'stage1-acknowledged': context.stage1?.acknowledgedOn,
     'stage1-responded': context.stage1?.respondedOn,
@@ -123,8 +99,7 @@ export const APPLY: Record<string, Apply> = {
     if (event.type !== 'ACKNOWLEDGE') return context;
     const day = dayOf(event);
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
-    const calendar = env.calendar(context.complaint!.region as Region);
-    const respondBy = calendar.addWorkingDays(day, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+    const respondBy = responseDue(env, context.complaint!.region, day, stage);
     let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: verdict.handler!, respondBy, originalRespondBy: respondBy });
     next.definition = verdict.definition!;
     if (verdict.letter) next.letters = [...next.letters, verdict.letter];
@@ -185,16 +160,13 @@ export const APPLY: Record<string, Apply> = {
     // An outstanding action that restates an open item (already tracked, or a remedy of this same
     // letter) stays that one item, now due on the date this letter gives: the resident was told it.
     const tracked: ComplaintContext['tracked'] = [...next.tracked, ...remedies];
-    const restated = new Set<number>();
+    const open = tracked.flatMap((item, i) => (item.completedOn ? [] : [i]));
+    const { itemOf } = pairOutstanding(open.map((i) => tracked[i]!), letter.outstandingActions);
     const actions: ComplaintContext['tracked'] = [];
     letter.outstandingActions.forEach((action, i) => {
-      const same = tracked.findIndex((item, j) => !item.completedOn && !restated.has(j) && sameText(item.description) === sameText(action.description));
-      if (same >= 0) {
-        restated.add(same);
-        tracked[same] = { ...tracked[same]!, dueOn: action.dueOn };
-        return;
-      }
-      actions.push({ id: `s${stage}-action-${i + 1}`, kind: 'action', description: action.description, dueOn: action.dueOn, provision: stage === 1 ? '6.6' : '6.17', offeredOn: day });
+      const same = itemOf[i]!;
+      if (same >= 0) tracked[open[same]!] = { ...tracked[open[same]!]!, dueOn: action.dueOn };
+      else actions.push({ id: `s${stage}-action-${i + 1}`, kind: 'action', description: action.description, dueOn: action.dueOn, provision: stage === 1 ? '6.6' : '6.17', offeredOn: day });
     });
     next = { ...next, letters: [...next.letters, letter], tracked: [...tracked, ...actions] };
     if (stage === 2) next.closure = { reason: 'final-response', on: day };

@@ -1,5 +1,5 @@
 import type { Region } from '../calendar/regions.js';
-import { toUkDate } from '../calendar/ukDate.js';
+import { responseDue, ukDayOf } from './rules.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
 import { HOUSING_OMBUDSMAN, type OmbudsmanContact } from '../letters/ombudsman.js';
 import { LETTER_KINDS, type LetterKind } from '../letters/parts.js';
@@ -79,13 +79,7 @@ function draft<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, optio
   if (!(LETTER_KINDS as readonly unknown[]).includes(kind)) throw new InvalidInputError('kind', kind, `one of ${LETTER_KINDS.join(', ')}`);
   const { context } = snapshot;
   if (!context.complaint || !context.stage1) throw new InvalidInputError('snapshot', 'a new complaint', 'a complaint that has been received (RECEIVE)');
-  const now = options.now ?? context.lastEventAt!;
-  let sentOn: string;
-  try {
-    sentOn = typeof now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(now) ? now : toUkDate(now);
-  } catch {
-    throw new InvalidInputError('now', now, "an ISO instant, a Date or a UK date 'YYYY-MM-DD'");
-  }
+  const sentOn = ukDayOf(options.now ?? context.lastEventAt, 'now');
   const calendar = env.calendar(context.complaint.region as Region);
   const stage: 1 | 2 = context.stage2 ? 2 : 1;
   const ombudsman = { ...(options.ombudsman ?? HOUSING_OMBUDSMAN) };
@@ -101,7 +95,7 @@ function draft<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, optio
         stage,
         ...definition,
         // What the machine will count from an acknowledgement sent that day (6.3, 6.14).
-        respondBy: calendar.addWorkingDays(sentOn, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin),
+        respondBy: responseDue(env, context.complaint.region, sentOn, stage),
         ombudsman,
       };
       break;

@@ -6,10 +6,10 @@ import { effectivePolicy } from '../policy/effective.js';
 import { policies } from '../policy/policies.js';
 import type { Policy } from '../policy/schema.js';
 import { VERSION } from '../version.js';
-import { APPLY, stopTimers } from './actions.js';
+import { APPLY, settleTimers } from './actions.js';
 import { emptyContext, type ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
-import { dayOf, judge, type RuleEnv, type RuleName, type Verdict } from './rules.js';
+import { judge, type RuleEnv, type RuleName, type Verdict } from './rules.js';
 
 /**
  * Options of {@link createComplaintMachine}.
@@ -187,7 +187,7 @@ function buildMachine(env: RuleEnv) {
       const taken = handOver;
       handOver = undefined;
       const verdict = taken && taken.event === event && taken.context === context && taken.rule === rule ? taken.verdict : judge(rule, context, event, env, params?.stage ?? 1);
-      return stopTimers(context, APPLY[name]!(context, event, env, verdict, params?.stage ?? 1), env, dayOf(event));
+      return settleTimers(APPLY[name]!(context, event, env, verdict, params?.stage ?? 1), env);
     });
 
   return setup({

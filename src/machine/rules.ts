@@ -3,7 +3,9 @@
  * there are no refusals; `explain` shows the same refusals and notes. Nothing here changes state.
  */
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import { isIsoDate } from '../calendar/isoDate.js';
 import { toUkDate } from '../calendar/ukDate.js';
+import { InvalidInputError } from '../errors.js';
 import type { Region } from '../calendar/regions.js';
 import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
 import { validateLetter } from '../letters/validate.js';
@@ -86,11 +88,34 @@ export function dayOf(event: { at: string }): string {
 }
 
 /**
+ * @internal The UK date of a host's `now`: an instant, a Date, or a UK date `'YYYY-MM-DD'` (a real
+ * one). The one reading of `now` for every view that takes it.
+ * @throws {@link InvalidInputError} at `path` otherwise
+ */
+export function ukDayOf(now: unknown, path: string): string {
+  if (typeof now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(now)) {
+    if (isIsoDate(now)) return now;
+  } else {
+    try {
+      return toUkDate(now as string | Date);
+    } catch {
+      // reported below, with the option's name
+    }
+  }
+  throw new InvalidInputError(path, now, "an ISO instant, a Date or a UK date 'YYYY-MM-DD'");
+}
+
+/** @internal The response deadline of a stage acknowledged on `day` (6.3, 6.14): day 0 is the acknowledgement. */
+export function responseDue(env: RuleEnv, region: string, day: string, stage: Stage): string {
+  return env.calendar(region as Region).addWorkingDays(day, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+}
+
+/**
  * The letter an event sends: valid, of the kind the step needs, for this complaint, and dated the
  * UK day of the event that sends it (the record shows when the resident was written to, 5.12; its
  * promised dates are then checked against that day).
  */
-function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string, event: { at: string }): Verdict {
+function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], complaintId: string | undefined, provision: string, event: { at: string }, env: RuleEnv): Verdict {
   const result = validateLetter(letter);
   if (!result.ok) return { refusals: result.issues.map((issue) => ({ provision: issue.provision, message: `letter ${issue.message}` })), notes: [] };
   if (!kinds.includes(result.letter.kind)) {
@@ -103,11 +128,32 @@ function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], compl
   if (result.letter.sentOn !== day) {
     return refuse({ provision: '5.12', message: `The letter is dated ${result.letter.sentOn}, but the event that sends it happened on ${day}: the record must show the day the letter was sent.` });
   }
+  // The Code asks for the details in the letters that refuse, extend or close; a policy may ask for them in every letter.
+  if (env.policy.ombudsmanDetailsInEveryLetter && !('ombudsman' in result.letter && result.letter.ombudsman)) {
+    return refuse({ provision: '3.7', message: `This policy gives the Housing Ombudsman's contact details in every letter: add them to the ${result.letter.kind} (ombudsman).` });
+  }
   return ok([], result.letter);
 }
 
+/**
+ * @internal Pairs a letter's outstanding actions with open items: each line, in order, answers for
+ * the first item not yet answered whose words are the same (as a reader would compare them), so
+ * two items with the same words need two lines. The one matching for the rule (6.6, 6.17) and for
+ * the record it writes.
+ * @returns for each line, the index of its item or -1; and the items no line answered
+ */
+export function pairOutstanding<T extends { readonly description: string }>(items: readonly T[], lines: readonly { readonly description: string }[]): { itemOf: number[]; unlisted: T[] } {
+  const answered = new Set<number>();
+  const itemOf = lines.map((line) => {
+    const index = items.findIndex((item, i) => !answered.has(i) && sameText(item.description) === sameText(line.description));
+    if (index >= 0) answered.add(index);
+    return index;
+  });
+  return { itemOf, unlisted: items.filter((_, i) => !answered.has(i)) };
+}
+
 /** @internal Text compared as a reader would: case, spacing and a final full stop aside. */
-export function sameText(text: string): string {
+function sameText(text: string): string {
   return normalise(text).replace(/[.!]+$/, '');
 }
 
@@ -142,13 +188,10 @@ const RULES: Record<RuleName, Rule> = {
     let letter: Letter | undefined;
     let definitionInput: unknown;
     if ('letter' in event && event.letter !== undefined) {
-      const verdict = letterRefusals(event.letter, ['acknowledgement'], context.complaint?.id, ackProvision, event);
+      const verdict = letterRefusals(event.letter, ['acknowledgement'], context.complaint?.id, ackProvision, event, env);
       if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
       const ack = verdict.letter as Extract<Letter, { kind: 'acknowledgement' }>;
       if (ack.stage !== stage) return refuse({ provision: ackProvision, message: `The acknowledgement is for stage ${ack.stage}, but the complaint is being acknowledged at stage ${stage}.` });
-      if (!ack.ombudsman && env.policy.ombudsmanDetailsInEveryLetter) {
-        return refuse({ provision: '3.7', message: "This policy gives the Housing Ombudsman's contact details in every letter: add them to the acknowledgement (ombudsman)." });
-      }
       ({ handler, definition: definitionInput } = ack);
       letter = ack;
     } else {
@@ -163,7 +206,7 @@ const RULES: Record<RuleName, Rule> = {
     }
     if (letter?.kind === 'acknowledgement' && context.complaint) {
       // The letter tells the resident the deadline the machine counts: day 0 is the acknowledgement.
-      const due = env.calendar(context.complaint.region as Region).addWorkingDays(dayOf(event), stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+      const due = responseDue(env, context.complaint.region, dayOf(event), stage);
       if (letter.respondBy !== due) {
         return refuse({ provision: stage === 1 ? '6.3' : '6.14', message: `The letter promises a response by ${letter.respondBy}; counted from this acknowledgement, the response is due on ${due}.` });
       }
@@ -185,7 +228,7 @@ const RULES: Record<RuleName, Rule> = {
         message: 'Once a complaint is accepted (acknowledged) it must be answered; only legal proceedings started since (2.2) take it out of the complaints process.',
       });
     }
-    const verdict = letterRefusals(event.letter, ['decline-notice'], context.complaint?.id, '2.4', event);
+    const verdict = letterRefusals(event.letter, ['decline-notice'], context.complaint?.id, '2.4', event, env);
     if (verdict.refusals.length > 0) return verdict;
     const notes: Reason[] = [];
     if (accepted) {
@@ -225,7 +268,7 @@ const RULES: Record<RuleName, Rule> = {
     let letter: Letter | undefined;
     if ('letter' in event && event.letter !== undefined) {
       // The notice itself: its reasons, its new date and the Ombudsman's details, which its schema requires (6.5, 6.16).
-      const verdict = letterRefusals(event.letter, ['extension-notice'], context.complaint.id, limitProvision, event);
+      const verdict = letterRefusals(event.letter, ['extension-notice'], context.complaint.id, limitProvision, event, env);
       if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
       const notice = verdict.letter as Extract<Letter, { kind: 'extension-notice' }>;
       if (notice.stage !== stage) return refuse({ provision: limitProvision, message: `The extension notice is for stage ${notice.stage}, but the complaint is at stage ${stage}.` });
@@ -285,12 +328,9 @@ const RULES: Record<RuleName, Rule> = {
   canRespond(context, event, env, stage) {
     if (event.type !== 'RESPOND') return refuse();
     const kind = stage === 1 ? 'stage1-response' : 'stage2-response';
-    const verdict = letterRefusals(event.letter, [kind], context.complaint?.id, stage === 1 ? '6.9' : '6.19', event);
+    const verdict = letterRefusals(event.letter, [kind], context.complaint?.id, stage === 1 ? '6.9' : '6.19', event, env);
     if (verdict.refusals.length > 0 || !verdict.letter) return verdict;
     const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
-    if (letter.kind === 'stage1-response' && !letter.ombudsman && env.policy.ombudsmanDetailsInEveryLetter) {
-      return refuse({ provision: '3.7', message: "This policy gives the Housing Ombudsman's contact details in every letter: add them to the stage 1 response (ombudsman)." });
-    }
     const answered = new Set(letter.definition.points.map((point) => point.id));
     const missing = (context.definition?.points ?? []).filter((point) => !answered.has(point.id));
     if (missing.length > 0) {
@@ -302,15 +342,7 @@ const RULES: Record<RuleName, Rule> = {
     // Respond when the answer is known, and say what is still to be done (6.6, 6.17): every remedy
     // or action still open must be in the letter's outstanding actions.
     const open = context.tracked.filter((item) => !item.completedOn);
-    // Each listed line answers for one open item: two open items with the same words need two lines.
-    const listed = new Map<string, number>();
-    for (const action of letter.outstandingActions) listed.set(sameText(action.description), (listed.get(sameText(action.description)) ?? 0) + 1);
-    const unlisted = open.filter((item) => {
-      const key = sameText(item.description);
-      const left = listed.get(key) ?? 0;
-      if (left > 0) listed.set(key, left - 1);
-      return left === 0;
-    });
+    const { unlisted } = pairOutstanding(open, letter.outstandingActions);
     if (unlisted.length > 0) {
       const what = unlisted.map((item) => `'${item.description}'${item.dueOn ? ` (due ${item.dueOn})` : ''}`).join(', ');
       return refuse({
@@ -366,7 +398,7 @@ const RULES: Record<RuleName, Rule> = {
 
   canRefuseEscalation(context, event, env) {
     if (event.type !== 'REFUSE_ESCALATION') return refuse();
-    const verdict = letterRefusals(event.letter, ['escalation-refusal'], context.complaint?.id, '5.11', event);
+    const verdict = letterRefusals(event.letter, ['escalation-refusal'], context.complaint?.id, '5.11', event, env);
     if (verdict.refusals.length > 0) return verdict;
     if (event.reason === 'outside-policy-window') {
       const window = env.policy.escalationWindow;

@@ -6,7 +6,7 @@ import { openDeadlines } from './deadlines.js';
 import type { ComplaintContext } from './context.js';
 import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
-import { UNREADABLE, judge, preconditions, type Reason, type RuleEnv, type RuleName } from './rules.js';
+import { UNREADABLE, judge, preconditions, ukDayOf, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
 
@@ -59,7 +59,6 @@ function candidates(snapshot: ComplaintSnapshot, type: string): { rule: RuleName
   return found;
 }
 
-const envOf = snapshotEnv;
 
 /** @internal The leaf state of the process region, e.g. `'stage1.responded'`. */
 export function processState(snapshot: ComplaintSnapshot): string {
@@ -147,7 +146,7 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
  * ```
  */
 export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Explanation {
-  const env = envOf(snapshot, 'explain');
+  const env = snapshotEnv(snapshot, 'explain');
   try {
     return explainWith(env, snapshot, event);
   } catch {
@@ -188,7 +187,7 @@ function explainWith(env: RuleEnv, snapshot: ComplaintSnapshot, event: Complaint
  * ```
  */
 export function nextEvents(snapshot: ComplaintSnapshot): EventType[] {
-  envOf(snapshot, 'nextEvents');
+  snapshotEnv(snapshot, 'nextEvents');
   const { context } = snapshot;
   if (!context.complaint) return ['RECEIVE'];
   const available = new Set<string>();
@@ -301,16 +300,14 @@ const STATUS: Record<string, string> = {
  * ```
  */
 export function describeComplaint(snapshot: ComplaintSnapshot, options: { now?: string | Date } = {}): ComplaintView {
-  const env = envOf(snapshot, 'describeComplaint');
+  const env = snapshotEnv(snapshot, 'describeComplaint');
   const { context } = snapshot;
   const state = processState(snapshot);
   const stage = state === 'new' || state === 'received' ? state : (state.split('.')[0] as 'stage1' | 'stage2' | 'closed');
   const now =
     options.now === undefined
       ? context.lastEventAt && toUkDate(context.lastEventAt)
-      : typeof options.now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.now)
-        ? options.now
-        : toUkDate(options.now);
+      : ukDayOf(options.now, 'options.now');
   const current = context.stage2 ?? context.stage1;
   const open = openDeadlines(context);
   const calendar = context.complaint ? env.calendar(context.complaint.region as Region) : undefined;

@@ -1,5 +1,5 @@
 import type { Region } from '../calendar/regions.js';
-import { toUkDate } from '../calendar/ukDate.js';
+import { responseDue, ukDayOf } from './rules.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
 import { openDeadlines } from './deadlines.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
@@ -67,7 +67,7 @@ export function worklist(snapshots: Iterable<ComplaintSnapshot>, options: Workli
 
 function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', options, '{ now, within? }');
-  const today = dayOf(options.now);
+  const today = ukDayOf(options.now, 'now');
   const within = options.within;
   if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new InvalidInputError('within', within, 'a whole number of working days, 0 or more');
   const entries: WorklistEntry[] = [];
@@ -132,15 +132,6 @@ function project(snapshot: ComplaintSnapshot): ProjectedTimeline {
   const { complaint, stage1 } = snapshot.context;
   if (!complaint || !stage1) throw new InvalidInputError('snapshot', 'a new complaint', 'a complaint that has been received (RECEIVE)');
   const calendar = env.calendar(complaint.region as Region);
-  const respondBy = calendar.addWorkingDays(stage1.acknowledgeBy, env.policy.stage1.respondWithin);
+  const respondBy = responseDue(env, complaint.region, stage1.acknowledgeBy, 1);
   return { acknowledgeBy: stage1.acknowledgeBy, respondBy, respondByWithLongestExtension: calendar.addWorkingDays(respondBy, env.policy.stage1.extensionLimit) };
-}
-
-function dayOf(now: unknown): string {
-  try {
-    if (typeof now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(now)) return toUkDate(`${now}T12:00:00Z`);
-    return toUkDate(now as string | Date);
-  } catch {
-    throw new InvalidInputError('now', now, "an ISO instant, a Date or a UK date 'YYYY-MM-DD'");
-  }
 }

@@ -5,6 +5,7 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
   createComplaintMachine,
+  describeComplaint,
   draftLetter,
   isHousingComplaintsError,
   policies,
@@ -153,5 +154,21 @@ describe('the record', () => {
     expect(worklist([received], { now: '2025-03-15' })[0]).toMatchObject({ due: '2025-03-10', overdue: true, workingDaysLeft: -4 });
     const friday = run([{ type: 'RECEIVE', at: '2025-03-07T09:00:00Z', complaint: { id: 'F', region: 'england-and-wales', summary: 'Leak' } }]).snapshot;
     expect(worklist([friday], { now: '2025-03-15' })[0]).toMatchObject({ due: '2025-03-14', overdue: true, workingDaysLeft: -1 });
+  });
+});
+
+describe('one reading of `now` for every view', () => {
+  it('refuses a date that does not exist, and names the option', () => {
+    const received = run([receive()]).snapshot;
+    for (const call of [
+      () => draftLetter(received, 'acknowledgement', { now: '2025-02-30' }),
+      () => worklist([received], { now: '2025-02-30' }),
+      () => describeComplaint(received, { now: '2025-02-30' }),
+    ]) {
+      const error = caught(call) as { path?: string };
+      expect(isHousingComplaintsError(error)).toBe(true);
+      expect(error.path).toMatch(/now$/);
+    }
+    expect(describeComplaint(received, { now: '2025-01-06' }).overdue).toEqual(['stage1.acknowledge']);
   });
 });
