@@ -71,10 +71,10 @@ export interface DraftLetterOptions {
  * ```
  */
 export function draftLetter<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, options: DraftLetterOptions = {}): LetterDraft<K> {
-  return typedErrors('snapshot', snapshot, 'a complaint snapshot and plain options', () => draft(snapshot, kind, options ?? {}));
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot and plain options', () => compose(snapshot, kind, options ?? {}));
 }
 
-function draft<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, options: DraftLetterOptions): LetterDraft<K> {
+function compose<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, options: DraftLetterOptions): LetterDraft<K> {
   const env = snapshotEnv(snapshot, 'draftLetter');
   if (!(LETTER_KINDS as readonly unknown[]).includes(kind)) throw new InvalidInputError('kind', kind, `one of ${LETTER_KINDS.join(', ')}`);
   const { context } = snapshot;

@@ -79,7 +79,8 @@ function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions)
     for (const open of openDeadlines(snapshot.context)) {
       const overdue = open.due < today;
       // Late counts at least one working day, even at a weekend after a Friday deadline.
-      const workingDaysLeft = overdue ? Math.min(-1, calendar.workingDaysBetween(today, open.due)) : calendar.workingDaysBetween(today, open.due);
+      const between = calendar.workingDaysBetween(today, open.due);
+      const workingDaysLeft = overdue ? Math.min(-1, between) : between;
       if (!overdue && within !== undefined && workingDaysLeft > within) continue;
       entries.push({ complaintId: complaint.id, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue });
     }
