@@ -18,5 +18,7 @@ export default defineConfig({
     // The installed-package tests pack and install the package: `npm run test:package`.
     exclude: ['test/package/**', 'node_modules/**'],
     testTimeout: 60_000,
+    // Fails the test that leaves an uncaught exception or unhandled rejection behind.
+    setupFiles: ['test/support/noStrayErrors.ts'],
   },
 });

@@ -46,6 +46,7 @@ const RULES: RuleCase[] = [
   { rule: 'A decline notice gives the right to take the decision to the Ombudsman', letter: samples.declineNotice, breakIt: (l) => { delete l.ombudsman; } },
   { rule: 'A refusal to escalate sets out its reasons', letter: samples.escalationRefusal, breakIt: (l) => { l.reasons = ' '; } },
   { rule: 'Text is trimmed and never empty', letter: samples.stage1Response, breakIt: (l) => { l.escalation.route = '\n\t '; } },
+  { rule: 'Text holds no control characters or text-direction overrides (terminals and screen readers act on them)', letter: samples.declineNotice, breakIt: (l) => { l.reasons = 'Legal proceedings\u001b[2J have started.'; } },
   { rule: 'Dates are real dates, YYYY-MM-DD', letter: samples.declineNotice, breakIt: (l) => { l.sentOn = '2025-02-29'; } },
   { rule: 'Unknown fields are refused, not dropped (a letter is an exact record)', letter: samples.declineNotice, breakIt: (l) => { l.priority = 'high'; } },
   { rule: 'Every letter has its complaint id and the date it is sent', letter: samples.declineNotice, breakIt: (l) => { delete l.complaintId; } },
@@ -152,7 +153,16 @@ renderLetter(letter, { format: 'text' }).includes('Thursday 23 January 2025'); /
 - Text is trimmed, and text with no letter or digit (empty, or only invisible characters) is
   refused; dates must be real \`'YYYY-MM-DD'\` dates; unknown fields are refused rather than silently
   dropped; \`__proto__\` and \`constructor\` keys are refused, so a letter cannot pollute prototypes.
-  Input that cannot be read as plain data (a revoked proxy, a throwing getter) is an issue, not a crash.
+- One rule holds for all text, in every letter field, the landlord's and resident's details and the
+  lifecycle machine's record: no control characters (C0 other than tab, line feed and carriage
+  return; DEL; C1, U+0080 to U+009F), no bidi embeddings, overrides or isolates (U+202A to U+202E,
+  U+2066 to U+2069) and no lone surrogates. A terminal or screen reader acts on them instead of
+  showing them; the message names the one found (\`found U+001B\`).
+- The letter is copied once, reading each property once, and everything after (the checks, the
+  renderer) works from that copy: a getter that answers differently on a second read cannot get
+  past the validator. Input that cannot be read as plain data (a revoked proxy, a throwing getter)
+  is an issue at its path, not a crash; a hole in a list is reported missing; a letter nested more
+  than 8 levels deep or holding more than 100,000 values is refused.
 - Whether an extension goes beyond the Code's limit, or a response date beyond the Code's
   timescale, depends on the deadline it changes: the lifecycle machine checks those with the
   working-day clock (6.4, 6.15). A letter carries the \`goodReason\` field for it.
@@ -185,6 +195,30 @@ send it: a heading per part in the Code's order, dates written out ("Wednesday 2
 money in pounds ("£150.00"). HTML escapes everything that came from input and loads nothing from
 elsewhere; by default it is an \`<article>\` to embed in your own page, and with \`standalone: true\` a
 whole document with its style inline.
+
+Plain text is wrapped at 76 characters, every line of it, the head too (a long reference, name or
+address wraps like the rest). A character is what a reader sees: an emoji with its modifiers or a
+letter with its accents is never split across lines (grapheme clusters, with \`Intl.Segmenter\`;
+where that is missing, code points, so never half a surrogate pair). Wide characters count as one.
+
+The options are copied and checked like the letter; a bad one throws \`InvalidRenderOptionsError\`
+naming it, e.g. \`options.landlord.address[1]\`. The landlord's and resident's details are each one
+line (at most 200 characters, no line breaks) of the same text as the letter's fields.
+
+## Lookups and formats
+
+\`letterParts(kind, stage)\`, \`formatLetterDate(date)\` and \`formatPounds(pence)\` refuse what they
+cannot answer with a typed error naming the argument. Money is held as whole pence, an integer from
+0 to \`Number.MAX_SAFE_INTEGER\`: \`formatPounds\` writes exactly those, and a financial remedy's
+\`amountPence\` is one of them above 0.
+
+\`\`\`ts
+formatPounds(15000); //=> '£150.00'
+formatPounds(-5); // throws InvalidInputError
+formatPounds(1.5); // throws InvalidInputError
+letterParts('postcard'); // throws InvalidInputError
+formatLetterDate('2025-02-30'); // throws InvalidDateError
+\`\`\`
 
 ## Plain language
 

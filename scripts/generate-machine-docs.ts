@@ -171,13 +171,35 @@ explain(snapshot, { type: 'ESCALATE', at: '2024-12-23T10:00:00Z' }).allowed; //=
 - The same events always give the same snapshot. An event earlier than the last accepted one is
   refused (5.12: the record must be accurate).
 - Context is plain JSON (its type is inferred from the zod schema \`ComplaintContext\`).
-  \`serialize(snapshot)\` stores it with the machine version; \`restore(machine, json)\` validates the
-  format, version, policy, every field, and that the state and the record agree, then returns a
+  \`serialize(snapshot)\` stores it with the machine version; \`restore(machine, json)\` returns a
   snapshot for \`createActor(machine, { snapshot })\`, or throws \`SnapshotRestoreError\` listing every
-  problem. A machine or snapshot that no \`createComplaintMachine\` of this version made gets
+  problem (\`problems\` as lines, \`issues\` with each field, the value stored and the value
+  recomputed). A machine or snapshot that no \`createComplaintMachine\` of this version made gets
   \`ForeignMachineError\` from \`restore\` and the views (see [installing.md](installing.md)).
-- \`replay(machine, events)\` reports refused events with their reasons and never throws for them;
-  a malformed event (not a complaint event at all) throws \`MalformedEventError\` with its index.
+- **One definition of a valid record.** Before the machine accepts an event it makes the record the
+  event would leave and checks it with the same rules \`restore\` applies, so nothing accepted can
+  fail to load again. A record is valid when it has the shape of \`ComplaintContext\` and everything
+  that can be recomputed agrees: every deadline from its dates, the policy and the calendar
+  (acknowledgement and response deadlines, extensions and their working days, the policy's
+  timers); the order of its dates (nothing after the last event, letters in the order sent, stage 2
+  after the stage 1 response); the response letters behind each response date and decision; a
+  stage 2 handler who is not the stage 1 handler (6.13); unique remedy and action ids; every date
+  inside the working-day clock's span (2000 to 2100); and the fingerprints of the policy's content
+  and of the calendar (division, closures, extra holidays, forced working days), so that a policy
+  with the same id but other rules, or a calendar without the landlord's closures, cannot read it.
+  A version 1 snapshot (before fingerprints) gets this machine's fingerprints and is then checked
+  the same way.
+- **Plain data, read once.** Every event is copied into plain data before it is judged (a getter is
+  read once, a Proxy or a class instance is refused), and the record holds that copy: changing an
+  event object after sending it, or the object given to \`restore\`, changes nothing on the record.
+- **No input crashes the host.** Guards and actions never throw, so an actor never reaches XState's
+  error state through them; every public function answers or throws a typed
+  \`HousingComplaintsError\` synchronously. XState itself reads an event's \`type\` before any guard:
+  send events through \`sendEvent\` (or \`step\`), which refuse anything without a string \`type\`.
+- \`replay(machine, events)\` takes an array or any iterable, reports refused events with their
+  reasons and never throws for them; a malformed event (not a complaint event at all, a hole in the
+  array, not plain data) throws \`MalformedEventError\` with its index. \`{ from }\` continues a
+  snapshot only of the same policy and calendar.
 - Every event is answered. \`step(machine, snapshot, event)\` applies one event purely (no actor)
   and returns \`{ snapshot, accepted, reasons, breaches }\`: the refusals with their provisions, or
   the notes and breaches the event recorded; it answers every event rather than throw. A host driving an actor gets the

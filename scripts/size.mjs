@@ -7,13 +7,16 @@ import { build } from 'esbuild';
 /**
  * Budgets in bytes, gzipped, for everything a browser downloads, peer dependencies included (the
  * letters bundle carries zod/mini). The calendar's 15 kB comes from the foundation issue; the
- * others sit a few kB above today's size so growth is a decision, not an accident.
+ * others sit a few kB above today's size so growth is a decision, not an accident. The machine's
+ * and the whole package's grew by 8 and 10 kB with the reliability work (one record validator
+ * that recomputes every deadline, plain copies of every input, typed errors everywhere): a
+ * system of record that can always load what it accepted is worth about 7 kB gzipped.
  */
 export const BUDGETS = {
   'housing-complaints/calendar': 15 * 1024,
   'housing-complaints/letters': 20 * 1024,
-  'housing-complaints/machine': 45 * 1024,
-  'housing-complaints': 50 * 1024,
+  'housing-complaints/machine': 53 * 1024,
+  'housing-complaints': 60 * 1024,
   // Test tooling, not for browsers, but it should not balloon either.
   'housing-complaints/testing': 60 * 1024,
 };

@@ -1,5 +1,16 @@
 const BRAND = Symbol.for('housing-complaints.error');
 const INPUT_BRAND = Symbol.for('housing-complaints.invalid-input');
+/** Every error this build made: what {@link typedErrors} lets through, so a forged brand cannot pass. */
+const made = new WeakSet<object>();
+
+/** The `cause` of error options, read once and safely (a hostile `options` is ignored). */
+function errorOptions(options: unknown): ErrorOptions | undefined {
+  try {
+    return typeof options === 'object' && options !== null && 'cause' in options ? { cause: (options as ErrorOptions).cause } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The base of every error this library throws on purpose.
@@ -23,6 +34,10 @@ export class HousingComplaintsError extends Error {
   override name = 'HousingComplaintsError';
   /** @internal A brand shared by the ESM and CommonJS builds, so guards work across both. */
   readonly [BRAND] = true;
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message === undefined ? undefined : asText(message), errorOptions(options));
+    made.add(this);
+  }
 }
 
 /**
@@ -40,7 +55,28 @@ export class HousingComplaintsError extends Error {
  * ```
  */
 export function isHousingComplaintsError(error: unknown): error is HousingComplaintsError {
-  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+  return branded(error, BRAND);
+}
+
+/** Whether `value` carries `brand`; never throws (a revoked Proxy or a throwing trap is not branded). */
+function branded(value: unknown, brand: symbol): boolean {
+  try {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * @internal Whether `error` is one of this library's errors with the class name `name` (what the
+ * `isX()` guards check); never throws, whatever `error` is.
+ */
+export function isErrorNamed(error: unknown, name: string): boolean {
+  try {
+    return isHousingComplaintsError(error) && error.name === name;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -64,8 +100,8 @@ export class InvalidInputError extends HousingComplaintsError {
   /** @internal Shared by the ESM and CommonJS builds, so the guard works across both. */
   readonly [INPUT_BRAND] = true;
   constructor(path: string, value: unknown, expected: string) {
-    super(`Invalid ${path}: expected ${expected}, got ${describeValue(value)}.`);
-    this.path = path;
+    super(`Invalid ${asText(path)}: expected ${asText(expected)}, got ${describeValue(value)}.`);
+    this.path = asText(path);
     this.value = value;
   }
 }
@@ -79,19 +115,19 @@ export class InvalidInputError extends HousingComplaintsError {
  * ```
  */
 export function isInvalidInputError(error: unknown): error is InvalidInputError {
-  return isHousingComplaintsError(error) && (error as unknown as Record<symbol, unknown>)[INPUT_BRAND] === true;
+  return isHousingComplaintsError(error) && branded(error, INPUT_BRAND);
 }
 
 /**
- * @internal Runs `fn`; anything it throws that is not one of the library's errors (a hostile
- * getter, a Proxy, a value of the wrong shape deep inside) becomes an {@link InvalidInputError} at
- * `path`, so a caller only ever catches typed errors.
+ * @internal Runs `fn`; anything it throws that is not an error made by this library (a hostile
+ * getter, a Proxy, a value of the wrong shape deep inside, an object forging the brand) becomes an
+ * {@link InvalidInputError} at `path`, so a caller only ever catches typed errors.
  */
 export function typedErrors<T>(path: string, value: unknown, expected: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (isHousingComplaintsError(error)) throw error;
+    if (typeof error === 'object' && error !== null && made.has(error)) throw error;
     throw new InvalidInputError(path, value, expected);
   }
 }
@@ -101,13 +137,41 @@ export function summarise(problems: readonly string[], shown = 5): string {
   return `${problems.slice(0, shown).join('; ')}${problems.length > shown ? `; and ${problems.length - shown} more` : ''}`;
 }
 
-/** @internal Describes a bad value for an error message. */
+/** @internal `text` itself when it is a string, else {@link describeValue} of it: safe in a message. */
+export function asText(text: unknown): string {
+  return typeof text === 'string' ? text : describeValue(text);
+}
+
+/**
+ * @internal Describes a bad value for an error message. Total: it never throws and never runs the
+ * value's own code (no `toString`, `valueOf`, `Symbol.toPrimitive`, getter or Proxy trap), so a
+ * revoked Proxy, an object that only pretends to be a `Date` or a throwing converter is described
+ * like any other object.
+ */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    case 'number':
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'undefined':
+      return 'undefined';
+  }
   if (value === null) return 'null';
-  if (value === undefined) return 'undefined';
-  if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()})`;
-  if (Array.isArray(value)) return 'an array';
+  try {
+    // A real Date (of any realm) has a time value; anything else, even with Date.prototype, throws here.
+    const time = Date.prototype.getTime.call(value);
+    return `a Date (${Number.isNaN(time) ? 'Invalid Date' : new Date(time).toISOString()})`;
+  } catch {
+    // Not a Date.
+  }
+  try {
+    if (Array.isArray(value)) return 'an array';
+  } catch {
+    // A revoked Proxy.
+  }
   return `a value of type ${typeof value}`;
 }

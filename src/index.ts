@@ -128,6 +128,7 @@ export {
   type WorklistEntry,
   type WorklistOptions,
   type ProjectedTimeline,
+  type RecordIssue,
   type EffectivePolicy,
   type PolicyConflict,
 } from './machine/index.js';

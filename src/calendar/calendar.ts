@@ -1,8 +1,10 @@
+import { calendarFingerprint, readAdjustments, type HolidayAt } from './adjustments.js';
 import { HOLIDAY_NAMES, HOLIDAY_TABLE, OFFICIAL_THROUGH } from './data/ukBankHolidays.js';
 import { DateOutOfRangeError, InvalidCalendarInputError, InvalidDayCountError } from './errors.js';
 import { decodeHolidays } from './holidayCodec.js';
+import { isObject, readField } from './input.js';
 import { civilFromDayNumber, weekday, type IsoDate } from './isoDate.js';
-import { isRegion, type Region } from './regions.js';
+import { REGION_NAMES, isRegion, type Region } from './regions.js';
 import { COVERED_FROM, COVERED_THROUGH, FIRST_DAY, SPAN_DAYS, checkYear, formatIndex, spanIndex } from './span.js';
 
 /**
@@ -84,6 +86,11 @@ export interface WorkingDayCalendarOptions extends CalendarAdjustments {
  * ```ts
  * const calendar = createWorkingDayCalendar({ region: 'england-and-wales' });
  * calendar.addWorkingDays('2024-12-20', 5); //=> '2024-12-31' (Christmas Day and Boxing Day skipped)
+ *
+ * const closed = createWorkingDayCalendar({ region: 'england-and-wales', closures: ['2024-12-31', '2024-12-30'] });
+ * const same = createWorkingDayCalendar({ region: 'england-and-wales', closures: ['2024-12-30', '2024-12-31'] });
+ * closed.fingerprint === same.fingerprint; //=> true
+ * closed.fingerprint === calendar.fingerprint; //=> false
  * ```
  */
 export interface WorkingDayCalendar {
@@ -95,6 +102,18 @@ export interface WorkingDayCalendar {
   readonly coveredFrom: IsoDate;
   /** The last date the calendar can answer for. */
   readonly coveredThrough: IsoDate;
+  /**
+   * A short, stable digest (16 hex digits) of what this calendar was made from: its division, its
+   * closures, extra holidays and forced working days, and, for {@link calendarFromGovUkFeed}, the
+   * feed's holidays. Two calendars made with the same options, listed in any order and with any
+   * repeats, have the same fingerprint; any other closure, extra holiday (or name), forced working
+   * day, division or feed gives another. It does not cover the built-in holiday table, so the
+   * default calendar of a division keeps its fingerprint from one release to the next (compare
+   * {@link WorkingDayCalendar.officialThrough} for that). Store it beside a record to notice a
+   * record later counted under a different calendar. (64-bit FNV-1a of a canonical JSON form; not
+   * cryptographic.)
+   */
+  readonly fingerprint: string;
   /**
    * Whether `date` is a working day: Monday to Friday, not a holiday of the division, not a closure
    * (forced working days always are).
@@ -116,12 +135,6 @@ export interface WorkingDayCalendar {
   isProvisional(date: IsoDate): boolean;
 }
 
-interface HolidayAt {
-  readonly dayNumber: number;
-  readonly name: string;
-  readonly substitute: boolean;
-}
-
 const builtIn = new Map<Region, readonly HolidayAt[]>();
 
 /** @internal The built-in holidays of a region, decoded on first use. */
@@ -138,47 +151,13 @@ export function builtInHolidays(region: Region): readonly HolidayAt[] {
   return holidays;
 }
 
-/** @internal The span index of a date inside an input, or an {@link InvalidCalendarInputError} naming where it is. */
-export function inputDate(value: unknown, path: string): number {
-  try {
-    return spanIndex(value);
-  } catch {
-    throw new InvalidCalendarInputError(path, value, `a real date 'YYYY-MM-DD' from ${COVERED_FROM} to ${COVERED_THROUGH}`);
-  }
-}
-
-function dateList(value: unknown, path: string): number[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new InvalidCalendarInputError(path, value, "an array of 'YYYY-MM-DD' dates");
-  return value.map((date, i) => inputDate(date, `${path}[${i}]`));
-}
-
-function holidayList(value: unknown, path: string): HolidayAt[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new InvalidCalendarInputError(path, value, 'an array of { date, name }');
-  return value.map((entry: unknown, i) => {
-    if (typeof entry !== 'object' || entry === null) throw new InvalidCalendarInputError(`${path}[${i}]`, entry, 'an object { date, name }');
-    const { date, name } = entry as { date?: unknown; name?: unknown };
-    if (typeof name !== 'string' || name.trim() === '') throw new InvalidCalendarInputError(`${path}[${i}].name`, name, 'a non-empty name');
-    return { dayNumber: inputDate(date, `${path}[${i}].date`) + FIRST_DAY, name: name.trim(), substitute: false };
-  });
-}
-
-/** @internal Builds a calendar from a full list of holidays plus a landlord's adjustments. */
-export function buildCalendar(region: Region, holidays: readonly HolidayAt[], adjustments: CalendarAdjustments, officialThrough: IsoDate): WorkingDayCalendar {
-  if (typeof adjustments !== 'object' || adjustments === null) {
-    throw new InvalidCalendarInputError('options', adjustments, 'an options object');
-  }
-  const closures = dateList(adjustments.closures, 'closures');
-  const forced = dateList(adjustments.workingDays, 'workingDays');
-  const extra = holidayList(adjustments.extraHolidays, 'extraHolidays');
-
-  const forcedSet = new Set(forced);
-  for (const index of closures) {
-    if (forcedSet.has(index)) {
-      throw new InvalidCalendarInputError('closures', formatIndex(index), 'no date that is also listed in workingDays');
-    }
-  }
+/**
+ * @internal Builds a calendar from a full list of holidays plus a landlord's adjustments, read
+ * once from `options`. `feed` is the list of holidays a GOV.UK feed gave, if any (for the fingerprint).
+ */
+export function buildCalendar(region: Region, holidays: readonly HolidayAt[], options: unknown, officialThrough: IsoDate, feed?: readonly HolidayAt[]): WorkingDayCalendar {
+  const adjustments = readAdjustments(options);
+  const { closures, forced, extra } = adjustments;
 
   // Holidays by day number: extras never duplicate an official holiday (the official name wins).
   const byDay = new Map<number, HolidayAt>();
@@ -207,18 +186,15 @@ export function buildCalendar(region: Region, holidays: readonly HolidayAt[], ad
     cumulative[i] = count;
   }
 
-  function days(value: unknown): number {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new InvalidDayCountError(value);
-    return value;
-  }
-
-  function add(date: IsoDate, n: number): IsoDate {
-    const index = spanIndex(date);
-    if (days(n) === 0) return date;
+  /** The `n`-th working day after `date`; `path` names the argument blamed for running off the span. */
+  function add(date: IsoDate, n: unknown, path: string): IsoDate {
+    const index = spanIndex(date, 'date');
+    if (typeof n !== 'number' || !Number.isSafeInteger(n)) throw new InvalidDayCountError(n, 'days');
+    if (n === 0) return date;
     const target = (cumulative[index] as number) + n;
     if (target < 1 || target > count) {
       const edge = target < 1 ? COVERED_FROM : COVERED_THROUGH;
-      throw new DateOutOfRangeError(edge, COVERED_FROM, COVERED_THROUGH, `Counting ${n} working days from '${date}' reaches past ${edge}, which`);
+      throw new DateOutOfRangeError(edge, COVERED_FROM, COVERED_THROUGH, `Counting ${n} working days from '${date}' reaches past ${edge}, which`, path);
     }
     return formatIndex(workdays[target - 1] as number);
   }
@@ -230,11 +206,14 @@ export function buildCalendar(region: Region, holidays: readonly HolidayAt[], ad
     officialThrough,
     coveredFrom: COVERED_FROM,
     coveredThrough: COVERED_THROUGH,
-    isWorkingDay: (date: IsoDate) => off[spanIndex(date)] === 0,
-    addWorkingDays: add,
-    workingDaysBetween: (from: IsoDate, to: IsoDate) =>
-      (cumulative[spanIndex(to)] as number) - (cumulative[spanIndex(from)] as number),
-    nextWorkingDay: (date: IsoDate) => add(date, 1),
+    fingerprint: calendarFingerprint(region, adjustments, feed),
+    isWorkingDay: (date: IsoDate) => off[spanIndex(date, 'date')] === 0,
+    addWorkingDays: (date: IsoDate, days: number) => add(date, days, 'days'),
+    workingDaysBetween: (from: IsoDate, to: IsoDate) => {
+      const start = spanIndex(from, 'from');
+      return (cumulative[spanIndex(to, 'to')] as number) - (cumulative[start] as number);
+    },
+    nextWorkingDay: (date: IsoDate) => add(date, 1, 'date'),
     holidays(year: number): Holiday[] {
       if (typeof year !== 'number' || !Number.isInteger(year)) throw new InvalidCalendarInputError('year', year, 'a whole year');
       checkYear(year);
@@ -242,7 +221,7 @@ export function buildCalendar(region: Region, holidays: readonly HolidayAt[], ad
         .filter((holiday) => civilFromDayNumber(holiday.dayNumber).year === year)
         .map(({ dayNumber, name, substitute }) => ({ date: formatIndex(dayNumber - FIRST_DAY), name, substitute }));
     },
-    isProvisional: (date: IsoDate) => spanIndex(date) > officialIndex,
+    isProvisional: (date: IsoDate) => spanIndex(date, 'date') > officialIndex,
   });
 }
 
@@ -251,9 +230,12 @@ export function buildCalendar(region: Region, holidays: readonly HolidayAt[], ad
  * against the GOV.UK feed through {@link WorkingDayCalendar.officialThrough}, predicted from the
  * statutory rules after that) and the landlord's own adjustments.
  *
+ * The options are read once, into a copy: changing them afterwards changes nothing. Each list may
+ * hold at most 100,000 entries; a hole in a list is refused like any other missing date.
+ *
  * @param options - the division, and optional closures, extra holidays and forced working days
  * @returns a frozen {@link WorkingDayCalendar}
- * @throws {@link InvalidCalendarInputError} for an unknown region or malformed adjustments
+ * @throws {@link InvalidCalendarInputError} for an unknown region or malformed adjustments, naming the option in `path` (`'closures[3]'`)
  *
  * @example
  * ```ts
@@ -270,9 +252,8 @@ export function buildCalendar(region: Region, holidays: readonly HolidayAt[], ad
  * ```
  */
 export function createWorkingDayCalendar(options: WorkingDayCalendarOptions): WorkingDayCalendar {
-  if (typeof options !== 'object' || options === null) throw new InvalidCalendarInputError('options', options, 'an options object');
-  if (!isRegion(options.region)) {
-    throw new InvalidCalendarInputError('region', options.region, "'england-and-wales', 'scotland' or 'northern-ireland'");
-  }
-  return buildCalendar(options.region, builtInHolidays(options.region), options, OFFICIAL_THROUGH);
+  if (!isObject(options)) throw new InvalidCalendarInputError('options', options, 'an options object');
+  const region = readField(options, 'region', 'region', 'a UK division');
+  if (!isRegion(region)) throw new InvalidCalendarInputError('region', region, REGION_NAMES);
+  return buildCalendar(region, builtInHolidays(region), options, OFFICIAL_THROUGH);
 }

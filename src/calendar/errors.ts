@@ -1,4 +1,4 @@
-import { HousingComplaintsError, InvalidInputError, describeValue, isHousingComplaintsError } from '../errors.js';
+import { HousingComplaintsError, InvalidInputError, asText, describeValue, isErrorNamed } from '../errors.js';
 
 /**
  * A value that should be a UK calendar date (`'YYYY-MM-DD'`) is not one: wrong shape, a day that
@@ -9,6 +9,7 @@ import { HousingComplaintsError, InvalidInputError, describeValue, isHousingComp
  * const calendar = createWorkingDayCalendar({ region: 'england-and-wales' });
  * calendar.addWorkingDays('2024-2-3', 1); // throws InvalidDateError
  * new InvalidDateError('2024-2-3').value; //=> '2024-2-3'
+ * new InvalidDateError('2024-2-3', 'date', 'to').path; //=> 'to'
  * ```
  */
 export class InvalidDateError extends HousingComplaintsError {
@@ -16,9 +17,12 @@ export class InvalidDateError extends HousingComplaintsError {
   override name = 'InvalidDateError';
   /** The value that was given. */
   readonly value: unknown;
-  constructor(value: unknown, what = 'date') {
-    super(`Expected a ${what} as 'YYYY-MM-DD' (a real calendar date), got ${describeValue(value)}.`);
+  /** The argument that held it, e.g. `'date'`, `'from'` or `'to'`. */
+  readonly path: string;
+  constructor(value: unknown, what = 'date', path = 'date') {
+    super(`Expected a ${asText(what)} as 'YYYY-MM-DD' (a real calendar date), got ${describeValue(value)}.`);
     this.value = value;
+    this.path = asText(path);
   }
 }
 
@@ -31,7 +35,7 @@ export class InvalidDateError extends HousingComplaintsError {
  * ```
  */
 export function isInvalidDateError(error: unknown): error is InvalidDateError {
-  return isHousingComplaintsError(error) && error.name === 'InvalidDateError';
+  return isErrorNamed(error, 'InvalidDateError');
 }
 
 /**
@@ -41,6 +45,7 @@ export function isInvalidDateError(error: unknown): error is InvalidDateError {
  * @example
  * ```ts
  * toUkDate('2024-06-30T23:30:00'); // throws InvalidInstantError (no offset: which clock?)
+ * new InvalidInstantError('yesterday').path; //=> 'instant'
  * ```
  */
 export class InvalidInstantError extends HousingComplaintsError {
@@ -48,11 +53,14 @@ export class InvalidInstantError extends HousingComplaintsError {
   override name = 'InvalidInstantError';
   /** The value that was given. */
   readonly value: unknown;
-  constructor(value: unknown, detail = '') {
+  /** The argument that held it: `'instant'`. */
+  readonly path: string;
+  constructor(value: unknown, detail = '', path = 'instant') {
     super(
-      `Expected an instant: an ISO 8601 timestamp with 'Z' or a UTC offset (e.g. '2024-06-30T23:30:00Z'), or a valid Date; got ${describeValue(value)}.${detail ? ` ${detail}` : ''}`,
+      `Expected an instant: an ISO 8601 timestamp with 'Z' or a UTC offset (e.g. '2024-06-30T23:30:00Z'), or a valid Date; got ${describeValue(value)}.${detail ? ` ${asText(detail)}` : ''}`,
     );
     this.value = value;
+    this.path = asText(path);
   }
 }
 
@@ -65,7 +73,7 @@ export class InvalidInstantError extends HousingComplaintsError {
  * ```
  */
 export function isInvalidInstantError(error: unknown): error is InvalidInstantError {
-  return isHousingComplaintsError(error) && error.name === 'InvalidInstantError';
+  return isErrorNamed(error, 'InvalidInstantError');
 }
 
 /**
@@ -75,6 +83,7 @@ export function isInvalidInstantError(error: unknown): error is InvalidInstantEr
  * ```ts
  * const calendar = createWorkingDayCalendar({ region: 'scotland' });
  * calendar.addWorkingDays('2024-01-02', 2.5); // throws InvalidDayCountError
+ * new InvalidDayCountError(2.5).path; //=> 'days'
  * ```
  */
 export class InvalidDayCountError extends HousingComplaintsError {
@@ -82,9 +91,12 @@ export class InvalidDayCountError extends HousingComplaintsError {
   override name = 'InvalidDayCountError';
   /** The value that was given. */
   readonly value: unknown;
-  constructor(value: unknown) {
+  /** The argument that held it: `'days'`. */
+  readonly path: string;
+  constructor(value: unknown, path = 'days') {
     super(`Expected a whole number of working days, got ${describeValue(value)}.`);
     this.value = value;
+    this.path = asText(path);
   }
 }
 
@@ -97,7 +109,7 @@ export class InvalidDayCountError extends HousingComplaintsError {
  * ```
  */
 export function isInvalidDayCountError(error: unknown): error is InvalidDayCountError {
-  return isHousingComplaintsError(error) && error.name === 'InvalidDayCountError';
+  return isErrorNamed(error, 'InvalidDayCountError');
 }
 
 /**
@@ -108,6 +120,7 @@ export function isInvalidDayCountError(error: unknown): error is InvalidDayCount
  * ```ts
  * const calendar = createWorkingDayCalendar({ region: 'northern-ireland' });
  * calendar.isWorkingDay('1999-12-31'); // throws DateOutOfRangeError (covered: 2000-01-01 to 2100-12-31)
+ * new DateOutOfRangeError('1999-12-31', '2000-01-01', '2100-12-31').path; //=> 'date'
  * ```
  */
 export class DateOutOfRangeError extends HousingComplaintsError {
@@ -119,13 +132,16 @@ export class DateOutOfRangeError extends HousingComplaintsError {
   readonly coveredFrom: string;
   /** The last date covered. */
   readonly coveredThrough: string;
-  constructor(date: string, coveredFrom: string, coveredThrough: string, detail = '') {
+  /** The argument that led outside the span: `'date'`, `'from'`, `'to'`, `'days'` (a count), `'year'` or `'instant'`. */
+  readonly path: string;
+  constructor(date: string, coveredFrom: string, coveredThrough: string, detail = '', path = 'date') {
     super(
-      `${detail || `The date '${date}'`} is outside the span the UK holiday rules cover (${coveredFrom} to ${coveredThrough}); the calendar will not guess whether it is a working day.`,
+      `${detail ? asText(detail) : `The date '${asText(date)}'`} is outside the span the UK holiday rules cover (${asText(coveredFrom)} to ${asText(coveredThrough)}); the calendar will not guess whether it is a working day.`,
     );
-    this.date = date;
-    this.coveredFrom = coveredFrom;
-    this.coveredThrough = coveredThrough;
+    this.date = asText(date);
+    this.coveredFrom = asText(coveredFrom);
+    this.coveredThrough = asText(coveredThrough);
+    this.path = asText(path);
   }
 }
 
@@ -138,7 +154,7 @@ export class DateOutOfRangeError extends HousingComplaintsError {
  * ```
  */
 export function isDateOutOfRangeError(error: unknown): error is DateOutOfRangeError {
-  return isHousingComplaintsError(error) && error.name === 'DateOutOfRangeError';
+  return isErrorNamed(error, 'DateOutOfRangeError');
 }
 
 /**
@@ -164,5 +180,5 @@ export class InvalidCalendarInputError extends InvalidInputError {
  * ```
  */
 export function isInvalidCalendarInputError(error: unknown): error is InvalidCalendarInputError {
-  return isHousingComplaintsError(error) && error.name === 'InvalidCalendarInputError';
+  return isErrorNamed(error, 'InvalidCalendarInputError');
 }

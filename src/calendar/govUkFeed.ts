@@ -1,15 +1,14 @@
 import { OFFICIAL_THROUGH } from './data/ukBankHolidays.js';
 import { InvalidCalendarInputError } from './errors.js';
-import { buildCalendar, builtInHolidays, inputDate, type CalendarAdjustments, type WorkingDayCalendar } from './calendar.js';
+import { inputDate, type HolidayAt } from './adjustments.js';
+import { buildCalendar, builtInHolidays, type CalendarAdjustments, type WorkingDayCalendar } from './calendar.js';
+import { isObject, readField, readList } from './input.js';
 import { civilFromDayNumber } from './isoDate.js';
-import { isRegion, type Region } from './regions.js';
-import { FIRST_DAY, formatIndex } from './span.js';
+import { REGION_NAMES, isRegion, type Region } from './regions.js';
+import { FIRST_DAY } from './span.js';
 
 const SUBSTITUTE_NOTE = 'Substitute day';
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const EVENTS = 'a non-empty array of events';
 
 /**
  * Creates a working-day calendar from the JSON of the GOV.UK bank holidays feed
@@ -22,7 +21,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * year without a New Year holiday (1 to 4 January) or a Christmas one (25 to 28 December) was cut
  * short, and is refused. `officialThrough` moves to the end of the feed's last year when the feed
  * joins on to the built-in official data. Every problem is reported with its path, so a truncated
- * or altered download cannot quietly produce wrong deadlines.
+ * or altered download cannot quietly produce wrong deadlines. The feed is read once (at most
+ * 100,000 events); the calendar keeps no reference to it.
  *
  * @param feed - the parsed JSON of the feed
  * @param region - which division of the feed to use
@@ -40,21 +40,22 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * ```
  */
 export function calendarFromGovUkFeed(feed: unknown, region: Region, options: CalendarAdjustments = {}): WorkingDayCalendar {
-  if (!isRegion(region)) throw new InvalidCalendarInputError('region', region, "'england-and-wales', 'scotland' or 'northern-ireland'");
+  if (!isRegion(region)) throw new InvalidCalendarInputError('region', region, REGION_NAMES);
   if (!isObject(feed)) throw new InvalidCalendarInputError('feed', feed, 'the JSON object of the GOV.UK bank holidays feed');
-  const division = feed[region];
+  const division = readField(feed, region, region, `a division object for '${region}'`);
   if (!isObject(division)) throw new InvalidCalendarInputError(region, division, `a division object for '${region}'`);
-  if (division.division !== undefined && division.division !== region) {
-    throw new InvalidCalendarInputError(`${region}.division`, division.division, `'${region}'`);
-  }
-  const events = division.events;
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidCalendarInputError(`${region}.events`, events, 'a non-empty array of events');
+  const name = readField(division, 'division', `${region}.division`, `'${region}'`);
+  if (name !== undefined && name !== region) throw new InvalidCalendarInputError(`${region}.division`, name, `'${region}'`);
+  const events = readList(readField(division, 'events', `${region}.events`, EVENTS), `${region}.events`, EVENTS);
+  if (events.length === 0) throw new InvalidCalendarInputError(`${region}.events`, events, EVENTS);
 
-  const fromFeed = new Map<number, { dayNumber: number; name: string; substitute: boolean }>();
-  events.forEach((event: unknown, i) => {
+  const fromFeed = new Map<number, HolidayAt>();
+  events.forEach((event, i) => {
     const path = `${region}.events[${i}]`;
     if (!isObject(event)) throw new InvalidCalendarInputError(path, event, 'an event { title, date, notes }');
-    const { title, date, notes } = event;
+    const title = readField(event, 'title', `${path}.title`, 'a non-empty title');
+    const date = readField(event, 'date', `${path}.date`, 'a date');
+    const notes = readField(event, 'notes', `${path}.notes`, 'a string');
     if (typeof title !== 'string' || title.trim() === '') throw new InvalidCalendarInputError(`${path}.title`, title, 'a non-empty title');
     if (notes !== undefined && typeof notes !== 'string') throw new InvalidCalendarInputError(`${path}.notes`, notes, 'a string');
     const dayNumber = inputDate(date, `${path}.date`) + FIRST_DAY;
@@ -64,13 +65,20 @@ export function calendarFromGovUkFeed(feed: unknown, region: Region, options: Ca
 
   // A feed must list whole years, with no gaps: every division has a day off on 1 to 4 January
   // (New Year) and on 25 to 28 December (Christmas), so a year without both was cut short.
-  const dates = [...fromFeed.keys()].map((dayNumber) => formatIndex(dayNumber - FIRST_DAY));
-  const years = dates.map((date) => Number(date.slice(0, 4)));
-  const firstYear = Math.min(...years);
-  const lastYear = Math.max(...years);
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  const newYears = new Set<number>();
+  const christmases = new Set<number>();
+  for (const dayNumber of fromFeed.keys()) {
+    const { year, month, day } = civilFromDayNumber(dayNumber);
+    firstYear = Math.min(firstYear, year);
+    lastYear = Math.max(lastYear, year);
+    if (month === 1 && day <= 4) newYears.add(year);
+    if (month === 12 && day >= 25 && day <= 28) christmases.add(year);
+  }
   for (let year = firstYear; year <= lastYear; year++) {
-    const newYear = dates.some((date) => date >= `${year}-01-01` && date <= `${year}-01-04`);
-    const christmas = dates.some((date) => date >= `${year}-12-25` && date <= `${year}-12-28`);
+    const newYear = newYears.has(year);
+    const christmas = christmases.has(year);
     if (!newYear || !christmas) {
       throw new InvalidCalendarInputError(
         `${region}.events`,
@@ -86,5 +94,6 @@ export function calendarFromGovUkFeed(feed: unknown, region: Region, options: Ca
   // The official horizon moves only when the feed's years join on to the built-in official ones.
   const builtInYear = Number(OFFICIAL_THROUGH.slice(0, 4));
   const officialThrough = firstYear <= builtInYear + 1 && lastYear > builtInYear ? `${lastYear}-12-31` : OFFICIAL_THROUGH;
-  return buildCalendar(region, [...kept, ...fromFeed.values()], options, officialThrough);
+  const listed = [...fromFeed.values()];
+  return buildCalendar(region, [...kept, ...listed], options, officialThrough, listed);
 }

@@ -57,21 +57,22 @@ export function civilFromDayNumber(dayNumber: number): { year: number; month: nu
 }
 
 /**
- * Parses `'YYYY-MM-DD'` into a day number, or throws {@link InvalidDateError} naming the value.
- * Only four-digit years 0001 to 9999 are accepted; ranges are the caller's business.
+ * Parses `'YYYY-MM-DD'` into a day number, or throws {@link InvalidDateError} naming the value
+ * (and `path`, the argument that held it). Only four-digit years 0001 to 9999 are accepted; ranges
+ * are the caller's business.
  */
-export function parseIsoDate(value: unknown, what?: string): number {
+export function parseIsoDate(value: unknown, what?: string, path?: string): number {
   if (typeof value !== 'string' || value.length !== 10 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH) {
-    throw new InvalidDateError(value, what);
+    throw new InvalidDateError(value, what, path);
   }
   const y0 = digit(value, 0), y1 = digit(value, 1), y2 = digit(value, 2), y3 = digit(value, 3);
   const m0 = digit(value, 5), m1 = digit(value, 6), d0 = digit(value, 8), d1 = digit(value, 9);
-  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) throw new InvalidDateError(value, what);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) throw new InvalidDateError(value, what, path);
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
   const month = m0 * 10 + m1;
   const day = d0 * 10 + d1;
   if (year === 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new InvalidDateError(value, what);
+    throw new InvalidDateError(value, what, path);
   }
   return dayNumberFromCivil(year, month, day);
 }

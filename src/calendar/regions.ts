@@ -1,6 +1,6 @@
 /**
  * The three divisions of the GOV.UK bank holidays feed, and so of this library's working-day
- * clock: each UK nation's residents have their own bank holidays.
+ * clock: each UK nation's residents have their own bank holidays. Frozen: no caller can change it.
  *
  * @example
  * ```ts
@@ -9,7 +9,7 @@
  * REGIONS; //=> ['england-and-wales', 'scotland', 'northern-ireland']
  * ```
  */
-export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+export const REGIONS = Object.freeze(['england-and-wales', 'scotland', 'northern-ireland'] as const);
 
 /**
  * A UK bank holiday division: `'england-and-wales'`, `'scotland'` or `'northern-ireland'`.
@@ -33,3 +33,6 @@ export type Region = (typeof REGIONS)[number];
 export function isRegion(value: unknown): value is Region {
   return value === 'england-and-wales' || value === 'scotland' || value === 'northern-ireland';
 }
+
+/** @internal The regions, for an error message. */
+export const REGION_NAMES = "'england-and-wales', 'scotland' or 'northern-ireland'";

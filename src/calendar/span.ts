@@ -14,10 +14,10 @@ export const FIRST_DAY = dayNumberFromCivil(FIRST_YEAR, 1, 1);
 export const LAST_DAY = dayNumberFromCivil(LAST_YEAR, 12, 31);
 export const SPAN_DAYS = LAST_DAY - FIRST_DAY + 1;
 
-/** Parses a date and returns its index in the span, or throws a typed error. */
-export function spanIndex(value: unknown, what?: string): number {
-  const index = parseIsoDate(value, what) - FIRST_DAY;
-  if (index < 0 || index >= SPAN_DAYS) throw new DateOutOfRangeError(value as string, COVERED_FROM, COVERED_THROUGH);
+/** Parses a date and returns its index in the span, or throws a typed error naming `path`, the argument. */
+export function spanIndex(value: unknown, path = 'date'): number {
+  const index = parseIsoDate(value, undefined, path) - FIRST_DAY;
+  if (index < 0 || index >= SPAN_DAYS) throw new DateOutOfRangeError(value as string, COVERED_FROM, COVERED_THROUGH, '', path);
   return index;
 }
 
@@ -29,6 +29,6 @@ export function formatIndex(index: number): string {
 /** Throws unless `year` is a whole year inside the span. */
 export function checkYear(year: number): void {
   if (year < FIRST_YEAR || year > LAST_YEAR) {
-    throw new DateOutOfRangeError(`${year}`, COVERED_FROM, COVERED_THROUGH, `The year ${year}`);
+    throw new DateOutOfRangeError(`${year}`, COVERED_FROM, COVERED_THROUGH, `The year ${year}`, 'year');
   }
 }

@@ -1,6 +1,6 @@
-import { InvalidCalendarInputError, InvalidInstantError } from './errors.js';
+import { DateOutOfRangeError, InvalidCalendarInputError, InvalidInstantError } from './errors.js';
+import { isObject, readField } from './input.js';
 import { dayNumberFromCivil, daysInMonth, formatDayNumber, weekday, type IsoDate } from './isoDate.js';
-import { DateOutOfRangeError } from './errors.js';
 import { COVERED_FROM, COVERED_THROUGH, FIRST_DAY, LAST_DAY } from './span.js';
 
 /**
@@ -30,12 +30,23 @@ function lastSundayOneAm(year: number, month: number): number {
   return (last - weekday(last)) * DAY + 60 * MINUTE;
 }
 
+/** The time value of a real `Date` (of any realm), or `undefined` for anything else; never throws. */
+function dateTime(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    // Reads the Date's own time value: an object that only pretends to be a Date (Object.create(Date.prototype), a Proxy) throws here.
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Milliseconds since the epoch of an instant, or throws. */
 function instantMillis(instant: unknown): number {
-  if (instant instanceof Date) {
-    const ms = instant.getTime();
-    if (Number.isNaN(ms)) throw new InvalidInstantError(instant);
-    return ms;
+  const time = dateTime(instant);
+  if (time !== undefined) {
+    if (Number.isNaN(time)) throw new InvalidInstantError(instant);
+    return time;
   }
   if (typeof instant !== 'string') throw new InvalidInstantError(instant);
   const match = INSTANT.exec(instant);
@@ -60,11 +71,13 @@ function instantMillis(instant: unknown): number {
  *
  * Use it on every timestamp before counting working days: deadlines are counted in UK dates.
  *
- * @param instant - an ISO 8601 timestamp with `Z` or an offset, or a valid `Date`
- * @param options - an optional landlord cut-off time
+ * @param instant - an ISO 8601 timestamp with `Z` or an offset, or a valid `Date` (a real one: an
+ *   object that only inherits from `Date.prototype` is refused)
+ * @param options - an optional landlord cut-off time (`null` counts as none)
  * @returns the UK date, `'YYYY-MM-DD'`
  * @throws {@link InvalidInstantError} for a date-only string, a timestamp without offset, or an invalid `Date`
  * @throws {@link DateOutOfRangeError} for an instant outside 2000 to 2100
+ * @throws {@link InvalidCalendarInputError} for options that are not an object, or a `cutOff` that is not `'HH:MM'`
  *
  * @example
  * ```ts
@@ -80,7 +93,11 @@ export function toUkDate(instant: string | Date, options?: ToUkDateOptions): Iso
   const year = new Date(ms).getUTCFullYear();
   const summer = ms >= lastSundayOneAm(year, 3) && ms < lastSundayOneAm(year, 10);
   let local = ms + (summer ? 60 * MINUTE : 0);
-  const cutOff = options?.cutOff;
+  let cutOff: unknown;
+  if (options !== undefined && options !== null) {
+    if (!isObject(options)) throw new InvalidCalendarInputError('options', options, 'an options object { cutOff? }');
+    cutOff = readField(options, 'cutOff', 'cutOff', "a time 'HH:MM'");
+  }
   if (cutOff !== undefined) {
     const match = typeof cutOff === 'string' ? HH_MM.exec(cutOff) : null;
     if (!match) throw new InvalidCalendarInputError('cutOff', cutOff, "a time 'HH:MM' (00:00 to 23:59)");
@@ -89,8 +106,8 @@ export function toUkDate(instant: string | Date, options?: ToUkDateOptions): Iso
   }
   const dayNumber = Math.floor(local / DAY);
   if (dayNumber < FIRST_DAY || dayNumber > LAST_DAY) {
-    const shown = instant instanceof Date ? instant.toISOString() : instant;
-    throw new DateOutOfRangeError(shown, COVERED_FROM, COVERED_THROUGH, `The instant '${shown}' falls on a UK date that`);
+    const shown = typeof instant === 'string' ? instant : new Date(ms).toISOString();
+    throw new DateOutOfRangeError(shown, COVERED_FROM, COVERED_THROUGH, `The instant '${shown}' falls on a UK date that`, 'instant');
   }
   return formatDayNumber(dayNumber);
 }

@@ -18,7 +18,8 @@ export interface Section {
 }
 
 /**
- * Who sends the letter, printed at its head and in the sign-off.
+ * Who sends the letter, printed at its head and in the sign-off. Each detail is one line of text
+ * (at most 200 characters, no line breaks, no control characters), as `renderLetter` checks.
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ export interface LetterSender {
 }
 
 /**
- * Who the letter is to.
+ * Who the letter is to. Each detail is one line of text, as for {@link LetterSender}.
  *
  * @example
  * ```ts
@@ -167,12 +168,15 @@ function partBlocks(letter: Letter, field: string): Block[] {
           return definitionBlocks(letter.definition);
         case 'decision':
           return [p(DECISIONS[letter.decision])];
-        case 'findings':
+        case 'findings': {
+          // One lookup per finding, not a search: a letter of n points lays out in time linear in n.
+          const summaries = new Map(letter.definition.points.map((point) => [point.id, point.summary]));
           return letter.findings.flatMap((finding) => {
-            const point = letter.definition.points.find((pt) => pt.id === finding.pointId)!;
+            const summary = summaries.get(finding.pointId)!;
             const refs = finding.references?.length ? [p(`We have referred to: ${finding.references.join('; ')}.`)] : [];
-            return [p(`${sentence(point.summary)} ${finding.upheld ? 'We have upheld this.' : 'We have not upheld this.'}`), ...prose(finding.reasons), ...refs];
+            return [p(`${sentence(summary)} ${finding.upheld ? 'We have upheld this.' : 'We have not upheld this.'}`), ...prose(finding.reasons), ...refs];
           });
+        }
         case 'remedies':
           return letter.remedies.length ? [list(letter.remedies.map(remedyText))] : [p('We have not offered a remedy, because we did not find that anything went wrong.')];
         case 'outstandingActions':

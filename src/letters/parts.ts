@@ -3,6 +3,7 @@
  * each. One table serves three readers: the validator (which provision an issue breaches), the
  * renderer (the headings, in order) and the docs (the rules table).
  */
+import { InvalidInputError } from '../errors.js';
 
 /**
  * The kinds of letter the Code requires.
@@ -77,17 +78,22 @@ function responseParts(stage: 1 | 2): LetterPart[] {
  * The parts of a letter of `kind` at `stage`, in the Code's order.
  *
  * @param kind - the letter kind
- * @param stage - 1 or 2, for the kinds that differ by stage (others ignore it)
+ * @param stage - 1 or 2, for the kinds that differ by stage (others give the same parts for both)
  * @returns the parts, each with its provision and heading
+ * @throws {@link InvalidInputError} at `'kind'` for anything but one of {@link LETTER_KINDS}, at
+ *   `'stage'` for anything but 1 or 2
  *
  * @example
  * ```ts
  * letterParts('stage1-response', 1).filter((p) => p.required).map((p) => p.provision); //=> ['6.9(a)', '6.9(b)', '6.9(c)', '6.9(d)', '6.9(e)', '6.9(f)', '6.9(g)']
  * letterParts('stage1-response', 1).at(-1); //=> { field: 'ombudsman', provision: '3.7', title: 'Contacting the Housing Ombudsman', required: false }
  * letterParts('extension-notice', 2).at(-1).provision; //=> '6.16'
+ * letterParts('postcard' as LetterKind); // throws InvalidInputError
  * ```
  */
 export function letterParts(kind: LetterKind, stage: 1 | 2 = 1): readonly LetterPart[] {
+  if (!LETTER_KINDS.includes(kind)) throw new InvalidInputError('kind', kind, `one of ${LETTER_KINDS.join(', ')}`);
+  if (stage !== 1 && stage !== 2) throw new InvalidInputError('stage', stage, '1 or 2');
   switch (kind) {
     case 'acknowledgement':
       return [

@@ -1,5 +1,8 @@
-import { InvalidInputError, isHousingComplaintsError } from '../errors.js';
+import * as z from 'zod/mini';
+import { InvalidInputError, isErrorNamed } from '../errors.js';
 import { layOut, type Block, type LetterDocument, type LetterRecipient, type LetterSender } from './document.js';
+import { pathText, plainCopy, type NotPlain } from './plain.js';
+import { text } from './primitives.js';
 import { parseLetter } from './validate.js';
 
 /**
@@ -11,7 +14,7 @@ import { parseLetter } from './validate.js';
  * ```
  */
 export interface RenderLetterOptions {
-  /** `'text'` for plain text (wrapped at 76 columns), `'html'` for HTML. */
+  /** `'text'` for plain text (every line at most 76 characters), `'html'` for HTML. */
   format: 'text' | 'html';
   /** The landlord sending the letter. */
   landlord?: LetterSender;
@@ -22,13 +25,14 @@ export interface RenderLetterOptions {
 }
 
 /**
- * The options given to {@link renderLetter} are not usable: an unknown format, or a landlord or
- * resident without a name.
+ * The options given to {@link renderLetter} are not usable: an unknown format, a landlord or
+ * resident without a name, a detail that is not one line of text, or options that cannot be read
+ * as plain data. `path` names the option, e.g. `'options.landlord.address[1]'`.
  *
  * @example
  * ```ts
  * renderLetter({}, { format: 'pdf' as never }); // throws LetterValidationError (the letter is checked first)
- * new InvalidRenderOptionsError('format', 'pdf', "'text' or 'html'").path; //=> 'format'
+ * new InvalidRenderOptionsError('options.format', 'pdf', "'text' or 'html'").path; //=> 'options.format'
  * ```
  */
 export class InvalidRenderOptionsError extends InvalidInputError {
@@ -41,60 +45,89 @@ export class InvalidRenderOptionsError extends InvalidInputError {
  *
  * @example
  * ```ts
- * isInvalidRenderOptionsError(new InvalidRenderOptionsError('format', 'pdf', "'text' or 'html'")); //=> true
+ * isInvalidRenderOptionsError(new InvalidRenderOptionsError('options.format', 'pdf', "'text' or 'html'")); //=> true
  * ```
  */
 export function isInvalidRenderOptionsError(error: unknown): error is InvalidRenderOptionsError {
-  return isHousingComplaintsError(error) && error.name === 'InvalidRenderOptionsError';
+  return isErrorNamed(error, 'InvalidRenderOptionsError');
 }
 
+/** The widest line of the plain text, in characters as a reader sees them (grapheme clusters). */
 const WIDTH = 76;
 
+const segmenter = typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter() : undefined;
+
+/**
+ * The characters of a word as a reader sees them: grapheme clusters (an emoji with its modifiers,
+ * a letter with its accents) where the platform can tell them, otherwise code points; never half
+ * a surrogate pair. Plain ASCII is its own characters.
+ */
+function characters(word: string): string | string[] {
+  if (!/[^\0-\x7F]/.test(word)) return word;
+  return segmenter ? Array.from(segmenter.segment(word), (s) => s.segment) : Array.from(word);
+}
+
+/**
+ * Wraps `text` into lines of at most {@link WIDTH} characters, at spaces; a word longer than a line
+ * is broken between characters. Whitespace runs (line breaks included) become one space.
+ */
 function wrap(text: string, indent = '', firstIndent = indent): string[] {
+  const room = WIDTH - indent.length;
   const lines: string[] = [];
   let line = firstIndent;
+  let width = firstIndent.length;
   let empty = true;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > WIDTH) {
-      lines.push(line);
-      line = indent + word;
-    } else {
-      line = empty ? line + word : `${line} ${word}`;
+  for (const word of text.split(/\s+/)) {
+    const chars = characters(word);
+    for (let i = 0; i < chars.length; i += room) {
+      const piece = chars.slice(i, i + room);
+      if (!empty && width + 1 + piece.length > WIDTH) {
+        lines.push(line);
+        line = indent;
+        width = indent.length;
+        empty = true;
+      }
+      line += `${empty ? '' : ' '}${typeof piece === 'string' ? piece : piece.join('')}`;
+      width += piece.length + (empty ? 0 : 1);
+      empty = false;
     }
-    empty = false;
   }
   lines.push(line);
   return lines;
 }
 
-/** Breaks words longer than a line, so no line is wider than {@link WIDTH}. */
-function breakLongWords(text: string, room: number): string {
-  return text.replace(new RegExp(`\\S{${room + 1},}`, 'g'), (word) => word.match(new RegExp(`.{1,${room}}`, 'g'))!.join(' '));
-}
-
 function textBlock(block: Block): string[] {
   switch (block.type) {
     case 'paragraph':
-      return block.text.split('\n').flatMap((line) => wrap(breakLongWords(line, WIDTH)));
+      return block.text.split('\n').flatMap((line) => wrap(line));
     case 'list':
-      return block.items.flatMap((item) => wrap(breakLongWords(item, WIDTH - 2), '  ', '- '));
+      return block.items.flatMap((item) => wrap(item, '  ', '- '));
     case 'address':
-      return block.lines.map((line) => `  ${line}`);
+      return block.lines.flatMap((line) => wrap(line, '  '));
   }
 }
 
 function toText(doc: LetterDocument): string {
   const out: string[] = [];
-  if (doc.sender) out.push(doc.sender.name, ...(doc.sender.address ?? []), ...(doc.sender.phone ? [doc.sender.phone] : []), ...(doc.sender.email ? [doc.sender.email] : []), '');
-  out.push(doc.date, '');
-  if (doc.recipient) out.push(doc.recipient.name, ...(doc.recipient.address ?? []), '');
-  out.push(`Our reference: ${doc.reference}`, '', doc.title.toUpperCase(), '', doc.salutation, '');
+  // Every line is wrapped, the head's too: a long name or reference cannot widen the letter.
+  const put = (lines: readonly string[]) => {
+    for (const line of lines) for (const part of wrap(line)) out.push(part);
+  };
+  if (doc.sender) put([...contact(doc.sender), '']);
+  put([doc.date, '']);
+  if (doc.recipient) put([doc.recipient.name, ...(doc.recipient.address ?? []), '']);
+  put([`Our reference: ${doc.reference}`, '', doc.title.toUpperCase(), '', doc.salutation, '']);
   for (const section of doc.sections) {
     out.push(section.heading, '-'.repeat(section.heading.length));
-    for (const block of section.blocks) out.push(...textBlock(block), '');
+    for (const block of section.blocks) for (const line of [...textBlock(block), '']) out.push(line);
   }
-  out.push(...doc.signOff);
+  put(doc.signOff);
   return `${out.join('\n')}\n`;
+}
+
+/** The landlord's lines at the head of the letter. */
+function contact(sender: LetterSender): string[] {
+  return [sender.name, ...(sender.address ?? []), ...(sender.phone ? [sender.phone] : []), ...(sender.email ? [sender.email] : [])];
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -123,8 +156,7 @@ function toHtml(doc: LetterDocument, standalone: boolean): string {
   const lines = (items: string[]) => items.map(escapeHtml).join('<br>');
   const parts: string[] = ['<article class="hc-letter" lang="en-GB">'];
   if (doc.sender) {
-    const contact = [doc.sender.name, ...(doc.sender.address ?? []), ...(doc.sender.phone ? [doc.sender.phone] : []), ...(doc.sender.email ? [doc.sender.email] : [])];
-    parts.push(`<address class="hc-sender">${lines(contact)}</address>`);
+    parts.push(`<address class="hc-sender">${lines(contact(doc.sender))}</address>`);
   }
   parts.push(`<p class="hc-meta">${escapeHtml(doc.date)}<br>Our reference: ${escapeHtml(doc.reference)}</p>`);
   if (doc.recipient) parts.push(`<address class="hc-recipient">${lines([doc.recipient.name, ...(doc.recipient.address ?? [])])}</address>`);
@@ -138,27 +170,54 @@ function toHtml(doc: LetterDocument, standalone: boolean): string {
   return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(doc.title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n${article}\n</body>\n</html>\n`;
 }
 
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
-const FIELDS = { landlord: ['name', 'address', 'phone', 'email', 'signOff'], resident: ['name', 'address'] } as const;
+/** The longest line of a landlord's or resident's details, in characters. */
+const MAX_LINE = 200;
 
-/** Landlord and resident details go straight into the letter, so each must be one clean line of text. */
-function checkPeople(options: RenderLetterOptions): void {
-  for (const key of ['landlord', 'resident'] as const) {
-    const who = options[key] as Record<string, unknown> | undefined;
-    if (who === undefined) continue;
-    if (typeof who !== 'object' || who === null) throw new InvalidRenderOptionsError(key, who, 'an object with a name');
-    for (const field of Object.keys(who)) {
-      if (!(FIELDS[key] as readonly string[]).includes(field)) throw new InvalidRenderOptionsError(`${key}.${field}`, who[field], `one of ${FIELDS[key].join(', ')}`);
-    }
-    for (const field of FIELDS[key]) {
-      const value = who[field];
-      if (value === undefined && field !== 'name') continue;
-      const lines = field === 'address' ? value : [value];
-      if (!Array.isArray(lines) || lines.some((line) => typeof line !== 'string' || line.trim() === '' || CONTROL.test(line) || line.length > 200)) {
-        throw new InvalidRenderOptionsError(`${key}.${field}`, value, field === 'address' ? 'an array of address lines, each one line of text' : 'one line of text, without line breaks');
-      }
-    }
+/**
+ * One line of the letter's own {@link text}, for the landlord's and resident's details printed in
+ * the head: the same rule, and no line breaks.
+ */
+const line = text.check(
+  z.maxLength(MAX_LINE, { error: `must be at most ${MAX_LINE} characters` }),
+  z.refine((value) => !/[\n\r\u2028\u2029]/.test(value), { error: 'must be one line, without line breaks' }),
+);
+
+const person = <S extends z.core.$ZodLooseShape>(shape: S) =>
+  z.optional(
+    z.strictObject(shape, {
+      error: (issue) => (issue.code === 'unrecognized_keys' ? `one of ${Object.keys(shape).join(', ')}` : 'an object with a name'),
+    }),
+  );
+const address = z.optional(z.array(line, { error: 'an array of address lines' }));
+
+/**
+ * The options, each message saying what was expected. Landlord and resident details go straight
+ * into the letter's head, so each is one line of the same text every letter field is.
+ */
+const Options = z.object({
+  format: z.literal(['text', 'html'], { error: "'text' or 'html'" }),
+  landlord: person({ name: line, address, phone: z.optional(line), email: z.optional(line), signOff: z.optional(line) }),
+  resident: person({ name: line, address }),
+  standalone: z.optional(z.boolean({ error: 'true or false' })),
+});
+
+/** The options, copied once and checked, or an {@link InvalidRenderOptionsError} naming the option. */
+function readOptions(options: unknown): z.infer<typeof Options> {
+  let copy: unknown;
+  try {
+    copy = plainCopy(options);
+  } catch (error) {
+    const { path, reason, value } = error as NotPlain;
+    throw new InvalidRenderOptionsError(pathText('options', path), value, `plain data, but it ${reason}`);
   }
+  const result = Options.safeParse(copy);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = (issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path) as (string | number)[];
+  const value = path.reduce<unknown>((at, key) => (typeof at === 'object' && at !== null ? (at as Record<string | number, unknown>)[key] : undefined), copy);
+  // A line's own rules (from the text rule) read "must ...": they follow what a line is.
+  const expected = issue.message.startsWith('must ') ? `one line of text that ${issue.message}` : issue.message;
+  throw new InvalidRenderOptionsError(pathText('options', path), value, path.length === 0 ? 'an object such as { format: \'text\' }' : expected);
 }
 
 /**
@@ -167,12 +226,17 @@ function checkPeople(options: RenderLetterOptions): void {
  * money in pounds. The letter is validated first, so an invalid letter cannot be rendered.
  *
  * HTML escapes everything that came from input, and loads nothing from elsewhere: no scripts,
- * images, fonts or stylesheets (a standalone document carries its style inline).
+ * images, fonts or stylesheets (a standalone document carries its style inline). Plain text wraps
+ * every line at 76 characters, never splitting an emoji or an accented letter.
+ *
+ * The letter and the options are each copied once, reading every property once, and the letter
+ * is rendered from the copy that was validated.
  *
  * @param letter - the letter (validated here)
  * @param options - the format, and optionally the landlord and resident
  * @returns the rendered text or HTML
  * @throws {@link LetterValidationError} when the letter is not valid
+ * @throws {@link InvalidRenderOptionsError} when an option is not usable, naming it
  *
  * @example
  * ```ts
@@ -186,10 +250,7 @@ function checkPeople(options: RenderLetterOptions): void {
  */
 export function renderLetter(letter: unknown, options: RenderLetterOptions): string {
   const valid = parseLetter(letter);
-  if (typeof options !== 'object' || options === null || (options.format !== 'text' && options.format !== 'html')) {
-    throw new InvalidRenderOptionsError('format', (options as { format?: unknown } | null)?.format, "'text' or 'html'");
-  }
-  checkPeople(options);
-  const doc = layOut(valid, options.landlord, options.resident);
-  return options.format === 'text' ? toText(doc) : toHtml(doc, options.standalone === true);
+  const { format, landlord, resident, standalone } = readOptions(options);
+  const doc = layOut(valid, landlord as LetterSender | undefined, resident as LetterRecipient | undefined);
+  return format === 'text' ? toText(doc) : toHtml(doc, standalone === true);
 }

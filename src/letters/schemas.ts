@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { OmbudsmanContact } from './ombudsman.js';
-import { isoDate, text } from './primitives.js';
+import { isPence, isoDate, text } from './primitives.js';
 
 type Ctx = z.core.$RefinementCtx;
 
@@ -92,7 +92,8 @@ const DATED_REMEDIES = new Set(['action', 'financial', 'record-amended', 'policy
 /**
  * A remedy (7.1): what the landlord will do to put things right. Anything still to happen (an
  * `action`, a `financial` payment, an amended record, a policy change) says by when (`dueOn`), and a
- * `financial` remedy says how much in whole pence (7.3: what will happen and by when).
+ * `financial` remedy says how much in whole pence, more than 0 (7.3: what will happen and by when;
+ * `formatPounds` takes the same whole pence).
  *
  * @example
  * ```ts
@@ -114,7 +115,7 @@ export const Remedy = z
   })
   .check(
     z.superRefine((remedy, ctx) => {
-    if (remedy.kind === 'financial' && !(Number.isSafeInteger(remedy.amountPence) && (remedy.amountPence as number) > 0)) {
+    if (remedy.kind === 'financial' && !(isPence(remedy.amountPence) && remedy.amountPence > 0)) {
       breach(ctx, ['amountPence'], '7.3', 'a financial remedy must state a whole, positive amount in pence');
     }
     if (remedy.kind !== 'financial' && remedy.amountPence !== undefined) {

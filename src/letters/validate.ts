@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
-import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
+import { HousingComplaintsError, asText, isErrorNamed, typedErrors } from '../errors.js';
 import { LETTER_KINDS, fieldProvision, letterParts, type LetterKind } from './parts.js';
+import { type NotPlain, pathText as keyPath, plainCopy } from './plain.js';
 import { Letter } from './schemas.js';
 
 /**
@@ -24,6 +25,8 @@ export interface LetterIssue {
 /**
  * A letter did not validate. `issues` lists every problem found, each with its provision.
  *
+ * @throws `InvalidInputError` at `'issues'` when constructed with issues it cannot read
+ *
  * @example
  * ```ts
  * try {
@@ -39,7 +42,13 @@ export class LetterValidationError extends HousingComplaintsError {
   /** Every problem found. */
   readonly issues: readonly LetterIssue[];
   constructor(issues: readonly LetterIssue[], kind: string) {
-    super(`The ${kind} is not valid: ${summarise(issues.map((issue) => `${issue.message} (${issue.provision})`))}.`);
+    // Reads only the first five issues and the count: a huge or hostile list costs nothing more.
+    super(
+      typedErrors('issues', issues, 'an array of { path, provision, message }', () => {
+        const shown = issues.slice(0, 5).map((issue) => `${issue.message} (${issue.provision})`);
+        return `The ${asText(kind)} is not valid: ${shown.join('; ')}${issues.length > 5 ? `; and ${issues.length - 5} more` : ''}.`;
+      }),
+    );
     this.issues = issues;
   }
 }
@@ -53,7 +62,7 @@ export class LetterValidationError extends HousingComplaintsError {
  * ```
  */
 export function isLetterValidationError(error: unknown): error is LetterValidationError {
-  return isHousingComplaintsError(error) && error.name === 'LetterValidationError';
+  return isErrorNamed(error, 'LetterValidationError');
 }
 
 /**
@@ -110,7 +119,7 @@ function withArticle(kind: string): string {
 }
 
 function pathText(path: readonly (string | number)[]): string {
-  return path.length === 0 ? 'the letter' : path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
+  return keyPath('', path) || 'the letter';
 }
 
 function toIssues(input: unknown, error: z.core.$ZodError): LetterIssue[] {
@@ -150,7 +159,9 @@ function toIssues(input: unknown, error: z.core.$ZodError): LetterIssue[] {
 
 /**
  * Validates a letter without throwing: every problem is listed, each naming the Code provision it
- * breaches. Text is trimmed in the returned letter; unknown fields are refused, not dropped.
+ * breaches. Text is trimmed in the returned letter; unknown fields are refused, not dropped. The
+ * letter is copied first, reading each property once: input that cannot be read as plain data (a
+ * revoked Proxy, a throwing getter, nesting deeper than 8 levels) is an issue, never a crash.
  *
  * Rules that compare fields (every point answered, a decision that fits the findings) are checked
  * once the letter has all its required fields; a letter missing one is told that first.
@@ -170,14 +181,27 @@ function toIssues(input: unknown, error: z.core.$ZodError): LetterIssue[] {
  * ```
  */
 export function validateLetter(letter: unknown): LetterValidation {
+  return check(letter).result;
+}
+
+/** Validates a copy of `letter`, read once; the kind is read from the same copy, for messages. */
+function check(letter: unknown): { result: LetterValidation; kind: LetterKind | undefined } {
+  let input: unknown;
+  try {
+    input = plainCopy(letter);
+  } catch (error) {
+    const { path, reason } = error as NotPlain;
+    return { result: { ok: false, issues: [{ path, provision: '5.12', message: `${pathText(path)}: ${reason}; a letter must be plain data` }] }, kind: undefined };
+  }
   let result: ReturnType<typeof Letter.safeParse>;
   try {
-    result = Letter.safeParse(letter);
-  } catch (error) {
-    // A revoked Proxy, a getter that throws, or input so large it exhausts the stack.
-    return { ok: false, issues: [{ path: [], provision: '5.12', message: `the letter could not be read (${error instanceof Error ? error.name : 'error'}): a letter must be plain data` }] };
+    result = Letter.safeParse(input);
+  } catch {
+    // Plain data, but so many problems that listing them exhausts the stack.
+    return { result: { ok: false, issues: [{ path: [], provision: '5.12', message: 'the letter is too large to check: it has too many problems to list' }] }, kind: kindOf(input) };
   }
-  return result.success ? { ok: true, letter: result.data } : { ok: false, issues: toIssues(letter, result.error) };
+  if (result.success) return { result: { ok: true, letter: result.data }, kind: result.data.kind };
+  return { result: { ok: false, issues: toIssues(input, result.error) }, kind: kindOf(input) };
 }
 
 /**
@@ -194,7 +218,7 @@ export function validateLetter(letter: unknown): LetterValidation {
  * ```
  */
 export function parseLetter(letter: unknown): Letter {
-  const result = validateLetter(letter);
-  if (!result.ok) throw new LetterValidationError(result.issues, kindOf(letter) ?? 'letter');
-  return result.letter;
+  const { result, kind } = check(letter);
+  if (result.ok) return result.letter;
+  throw new LetterValidationError(result.issues, kind ?? 'letter');
 }

@@ -7,7 +7,8 @@ import { Remedy, type Letter } from '../letters/schemas.js';
 import { ComplaintDetails, type ComplaintContext } from './context.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintEvent } from './events.js';
-import { dayOf, pairOutstanding, responseDue, type RuleEnv, type Verdict } from './rules.js';
+import { calendarFingerprint } from './record.js';
+import { dayOf, pairOutstanding, responseDue, type RuleEnv, type RuleName, type Verdict } from './rules.js';
 
 type Stage = 1 | 2;
 type Stage1Or2 = NonNullable<ComplaintContext['stage1']>;
@@ -80,14 +81,14 @@ function setStage(context: ComplaintContext, stage: Stage, record: Stage1Or2): C
   return stage === 1 ? { ...context, stage1: record } : { ...context, stage2: record };
 }
 
-/** @internal The actions' work, by action name. */
-export const APPLY: Record<string, Apply> = {
-  recordReceipt(context, event, env, verdict) {
+/** @internal What each rule's event records once the rule allows it, by rule (guard) name. */
+export const APPLY: Record<RuleName, Apply> = {
+  canReceive(context, event, env, verdict) {
     if (event.type !== 'RECEIVE') return context;
     const complaint = ComplaintDetails.parse(event.complaint);
     const day = dayOf(event);
     const calendar = env.calendar(complaint.region as Region);
-    const next = base({ ...context, complaint }, event, verdict);
+    const next = base({ ...context, complaint, calendar: calendarFingerprint(calendar) }, event, verdict);
     next.stage1 = { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage1.acknowledgeWithin), extensions: [] };
     // Only a policy that asks for the resident's written consent waits for it (the Code leaves it to the policy, 1.3).
     next.consentAwaited = env.policy.representativeConsent === 'written' && complaint.raisedBy === 'representative' && complaint.consentOnFile !== true;
@@ -95,12 +96,12 @@ export const APPLY: Record<string, Apply> = {
     return next;
   },
 
-  recordAcknowledgement(context, event, env, verdict, stage) {
+  canAcknowledge(context, event, env, verdict, stage) {
     if (event.type !== 'ACKNOWLEDGE') return context;
     const day = dayOf(event);
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
     const respondBy = responseDue(env, context.complaint!.region, day, stage);
-    let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: verdict.handler!, respondBy, originalRespondBy: respondBy });
+    let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: verdict.handler!, ...(verdict.handlerId ? { handlerId: verdict.handlerId } : {}), respondBy, originalRespondBy: respondBy });
     next.definition = verdict.definition!;
     if (verdict.letter) next.letters = [...next.letters, verdict.letter];
     if (day > record.acknowledgeBy) {
@@ -110,13 +111,13 @@ export const APPLY: Record<string, Apply> = {
     return next;
   },
 
-  recordDecline(context, event, _env, verdict) {
+  canDecline(context, event, _env, verdict) {
     if (event.type !== 'DECLINE') return context;
     const next = base(context, event, verdict);
     return { ...next, letters: [...next.letters, verdict.letter!], declineReason: event.reason, closure: { reason: 'declined', on: dayOf(event) } };
   },
 
-  recordExtension(context, event, env, verdict, stage) {
+  canExtend(context, event, env, verdict, stage) {
     if (event.type !== 'EXTEND') return context;
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
     const calendar = env.calendar(context.complaint!.region as Region);
@@ -133,13 +134,13 @@ export const APPLY: Record<string, Apply> = {
     return verdict.letter ? { ...next, letters: [...next.letters, verdict.letter] } : next;
   },
 
-  addIssue(context, event, _env, verdict) {
+  canAddIssue(context, event, _env, verdict) {
     if (event.type !== 'ADD_ISSUE') return context;
     const definition = context.definition!;
     return { ...base(context, event, verdict), definition: { ...definition, points: [...definition.points, { id: event.point.id.trim(), summary: event.point.summary.trim() }] } };
   },
 
-  recordResponse(context, event, _env, verdict, stage) {
+  canRespond(context, event, _env, verdict, stage) {
     if (event.type !== 'RESPOND') return context;
     const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
     const day = dayOf(event);
@@ -173,7 +174,7 @@ export const APPLY: Record<string, Apply> = {
     return next;
   },
 
-  recordEscalation(context, event, env, verdict) {
+  canEscalate(context, event, env, verdict) {
     if (event.type !== 'ESCALATE') return context;
     const day = dayOf(event);
     const calendar = env.calendar(context.complaint!.region as Region);
@@ -194,21 +195,21 @@ export const APPLY: Record<string, Apply> = {
     };
   },
 
-  recordRefusal(context, event, _env, verdict) {
+  canRefuseEscalation(context, event, _env, verdict) {
     if (event.type !== 'REFUSE_ESCALATION') return context;
     const next = base(context, event, verdict);
     return { ...next, letters: [...next.letters, verdict.letter!], refusalReason: event.reason, closure: { reason: 'escalation-refused', on: dayOf(event) } };
   },
 
-  recordResolution(context, event, _env, verdict) {
+  canClose(context, event, _env, verdict) {
     return { ...base(context, event, verdict), closure: { reason: 'resolved-at-stage-1', on: dayOf(event) } };
   },
 
-  recordWithdrawal(context, event, _env, verdict) {
+  canWithdraw(context, event, _env, verdict) {
     return { ...base(context, event, verdict), closure: { reason: 'withdrawn', on: dayOf(event) } };
   },
 
-  recordRemedy(context, event, _env, verdict) {
+  canOfferRemedy(context, event, _env, verdict) {
     if (event.type !== 'OFFER_REMEDY') return context;
     const { id, ...rest } = event.remedy;
     const remedy = Remedy.parse(rest);
@@ -218,7 +219,7 @@ export const APPLY: Record<string, Apply> = {
     return { ...next, tracked: [...next.tracked, item] };
   },
 
-  recordCompletion(context, event, _env, verdict) {
+  canCompleteAction(context, event, _env, verdict) {
     if (event.type !== 'COMPLETE_ACTION') return context;
     const day = dayOf(event);
     const next = base(context, event, verdict);
@@ -229,20 +230,20 @@ export const APPLY: Record<string, Apply> = {
     };
   },
 
-  recordReferral(context, event, _env, verdict) {
+  canRefer(context, event, _env, verdict) {
     return { ...base(context, event, verdict), ombudsman: { ...context.ombudsman, referredOn: dayOf(event) } };
   },
 
-  recordDetermination(context, event, _env, verdict) {
+  canRecordDetermination(context, event, _env, verdict) {
     if (event.type !== 'OMBUDSMAN_DETERMINATION') return context;
     return { ...base(context, event, verdict), ombudsman: { ...context.ombudsman, determinedOn: dayOf(event), findings: event.findings } };
   },
 
-  recordTick(context, event, _env, verdict) {
+  canTick(context, event, _env, verdict) {
     return base(context, event, verdict);
   },
 
-  recordConsent(context, event, _env, verdict) {
+  canRecordConsent(context, event, _env, verdict) {
     const next = base(context, event, verdict);
     return { ...next, complaint: { ...next.complaint!, consentOnFile: true }, consentAwaited: false, consentReceivedOn: dayOf(event) };
   },

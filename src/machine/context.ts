@@ -48,6 +48,15 @@ export const ComplaintDetails = z.strictObject({
   category: z.optional(text),
 });
 
+/**
+ * @internal An id: a remedy's, an action's, a handler's. Short, on one line, and with some letter or
+ * digit, so that anything derived from it (a breach's deadline name) is valid text too.
+ */
+export const identifier = text.check(
+  z.maxLength(200, { error: 'must be at most 200 characters' }),
+  z.regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be on one line, without control or invisible characters' }),
+);
+
 const Extension = z.strictObject({
   /** When the extension was given. */
   on: isoDate,
@@ -70,8 +79,10 @@ const StageRecord = z.strictObject({
   acknowledgeBy: isoDate,
   /** When it was acknowledged. */
   acknowledgedOn: z.optional(isoDate),
-  /** Who handles the stage. */
+  /** Who handles the stage, as the letters name them. */
   handler: z.optional(text),
+  /** The host's stable id for the handler, when it gave one: compared instead of names (6.13). */
+  handlerId: z.optional(identifier),
   /** The response deadline, after any extensions (6.3, 6.14). */
   respondBy: z.optional(isoDate),
   /** The response deadline before any extension. */
@@ -90,7 +101,7 @@ const StageRecord = z.strictObject({
 
 const TrackedItem = z.strictObject({
   /** Its id: given with OFFER_REMEDY, or `s1-remedy-1`, `s2-action-2` for those in a response. */
-  id: text,
+  id: identifier,
   /** A remedy offered, or an outstanding action promised. */
   kind: z.literal(['remedy', 'action']),
   /** What will happen. */
@@ -166,25 +177,19 @@ export const DeterminationFindings = z.array(
   z.minLength(1, { error: 'must list at least one finding' }),
 );
 
-/**
- * The context of a complaint machine: everything recorded about one complaint, as plain JSON.
- *
- * @example
- * ```ts
- * const { snapshot } = replay(createComplaintMachine(), [
- *   { type: 'RECEIVE', at: '2024-12-27T10:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Boiler broken' } },
- * ]);
- * snapshot.context.stage1.acknowledgeBy; //=> '2025-01-07' (1 and 2 January are Scottish bank holidays)
- * ```
- */
-export const ComplaintContext = z.strictObject({
+/** @internal The fields of {@link ComplaintContext}, each with its schema: a changed field is checked alone. */
+export const CONTEXT_FIELDS = {
   /** The policy the complaint runs under, and whether the Code is enforced. */
   policy: z.strictObject({
     /** The policy's id. */
     id: text,
     /** Whether the Code is the floor. */
     enforceCode: z.boolean(),
+    /** A digest of the policy's content (timescales, limits, timers): the same id with other rules is another policy. */
+    fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/, { error: 'must be a policy fingerprint' })),
   }),
+  /** A digest of the working-day calendar the complaint is counted with (its division and adjustments), set at receipt. */
+  calendar: z.optional(z.string().check(z.maxLength(200))),
   /** The complaint as received; absent before `RECEIVE`. */
   complaint: z.optional(ComplaintDetails),
   /** The instant of the last accepted event. */
@@ -230,8 +235,23 @@ export const ComplaintContext = z.strictObject({
     determinedOn: z.optional(isoDate),
     /** The findings, per element. */
     findings: z.optional(DeterminationFindings),
-  }),
-});
+  }),};
+
+/** @internal The element schema of each list in the record: only new elements need checking. */
+export const CONTEXT_LISTS: Partial<Record<keyof typeof CONTEXT_FIELDS, z.ZodMiniType>> = { letters: Letter, tracked: TrackedItem, breaches: Breach, timers: Timer, notes: Note };
+
+/**
+ * The context of a complaint machine: everything recorded about one complaint, as plain JSON.
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2024-12-27T10:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Boiler broken' } },
+ * ]);
+ * snapshot.context.stage1.acknowledgeBy; //=> '2025-01-07' (1 and 2 January are Scottish bank holidays)
+ * ```
+ */
+export const ComplaintContext = z.strictObject(CONTEXT_FIELDS);
 
 /**
  * The type of {@link ComplaintContext}.
@@ -244,6 +264,6 @@ export const ComplaintContext = z.strictObject({
 export type ComplaintContext = z.infer<typeof ComplaintContext>;
 
 /** @internal The context before anything is received. */
-export function emptyContext(policyId: string, enforceCode: boolean): ComplaintContext {
-  return { policy: { id: policyId, enforceCode }, letters: [], tracked: [], breaches: [], timers: [], notes: [], consentAwaited: false, ombudsman: {} };
+export function emptyContext(policyId: string, enforceCode: boolean, fingerprint: string): ComplaintContext {
+  return { policy: { id: policyId, enforceCode, fingerprint }, letters: [], tracked: [], breaches: [], timers: [], notes: [], consentAwaited: false, ombudsman: {} };
 }

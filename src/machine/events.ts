@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
-import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
+import { HousingComplaintsError, isErrorNamed, summarise } from '../errors.js';
 import type { IsoDate } from '../calendar/isoDate.js';
 import type { Region } from '../calendar/regions.js';
 import type { Acknowledgement, ComplaintDefinition, DeclineNotice, EscalationRefusal, ExtensionNotice, Remedy, Stage1Response, Stage2Response } from '../letters/schemas.js';
 import { isoDate, text } from '../letters/primitives.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { ComplaintDetails, DeterminationFindings } from './context.js';
+import { ComplaintDetails, DeterminationFindings, identifier } from './context.js';
+import { NotPlain, pathText, plainCopy } from '../letters/plain.js';
 
 /**
  * An ISO 8601 instant with `Z` or a UTC offset: when an event happened. The machine turns it into
@@ -69,6 +70,12 @@ export type ComplaintEvent =
       at: Instant;
       /** The acknowledgement letter, dated the day of `at`. */
       letter: Acknowledgement;
+      /**
+       * The host's stable id for the handler (a staff number), when it has one. At stage 2 it is
+       * compared with stage 1's instead of the names, so two people of the same name can each
+       * handle a stage, and one person under two spellings cannot (6.13).
+       */
+      handlerId?: string;
     }
   | {
       /**
@@ -82,6 +89,8 @@ export type ComplaintEvent =
       at: Instant;
       /** Who handles this stage (at stage 2, not the stage 1 handler: 6.13). */
       handler: string;
+      /** The host's stable id for the handler, when it has one (6.13). */
+      handlerId?: string;
       /** The complaint definition (5.6). */
       definition: ComplaintDefinition;
     }
@@ -318,6 +327,7 @@ export const EVENT_SCHEMAS = {
   ACKNOWLEDGE: event('ACKNOWLEDGE', {
     letter: z.optional(letter),
     handler: z.optional(text),
+    handlerId: z.optional(identifier),
     definition: z.optional(z.record(z.string(), z.unknown(), { error: 'must be a complaint definition' })),
   }).check(
     z.refine((e) => (e.letter !== undefined ? e.handler === undefined && e.definition === undefined : e.handler !== undefined && e.definition !== undefined), {
@@ -374,7 +384,13 @@ export class MalformedEventError extends HousingComplaintsError {
   /** Its position in a replayed list, when there is one. */
   readonly index: number | undefined;
   constructor(event: unknown, problems: readonly string[], index?: number) {
-    const type = typeof event === 'object' && event !== null && typeof (event as { type?: unknown }).type === 'string' ? (event as { type: string }).type : 'event';
+    let type = 'event';
+    try {
+      const found = typeof event === 'object' && event !== null ? (event as { type?: unknown }).type : undefined;
+      if (typeof found === 'string') type = found;
+    } catch {
+      // an event that cannot even be read is just an 'event'
+    }
     super(`${index === undefined ? '' : `Event ${index}: `}malformed ${type.slice(0, 40)}: ${summarise(problems)}.`);
     this.event = event;
     this.problems = problems;
@@ -391,7 +407,7 @@ export class MalformedEventError extends HousingComplaintsError {
  * ```
  */
 export function isMalformedEventError(error: unknown): error is MalformedEventError {
-  return isHousingComplaintsError(error) && error.name === 'MalformedEventError';
+  return isErrorNamed(error, 'MalformedEventError');
 }
 
 /**
@@ -399,6 +415,14 @@ export function isMalformedEventError(error: unknown): error is MalformedEventEr
  * same object, so nothing is remembered per object.
  */
 export function eventProblems(value: unknown): string[] {
+  try {
+    return shapeOf(value);
+  } catch {
+    return ['it could not be read (an accessor threw); an event must be plain data'];
+  }
+}
+
+function shapeOf(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['an event must be an object'];
   const type = (value as { type?: unknown }).type;
   const schema = typeof type === 'string' && Object.hasOwn(EVENT_SCHEMAS, type) ? EVENT_SCHEMAS[type as keyof typeof EVENT_SCHEMAS] : undefined;
@@ -409,7 +433,8 @@ export function eventProblems(value: unknown): string[] {
 }
 
 /**
- * Checks that a value is a well-formed complaint event, and returns it typed.
+ * Checks that a value is a well-formed complaint event, and returns it typed: a plain copy, read
+ * once, that shares nothing with `value`.
  *
  * @param value - anything, typically parsed JSON
  * @param index - its position in a list, for the error message
@@ -422,7 +447,13 @@ export function eventProblems(value: unknown): string[] {
  * ```
  */
 export function parseEvent(value: unknown, index?: number): ComplaintEvent {
-  const problems = eventProblems(value);
+  let copy: unknown;
+  try {
+    copy = plainCopy(value);
+  } catch (error) {
+    throw new MalformedEventError(value, [error instanceof NotPlain ? `${pathText('event', error.path)}: ${error.reason}` : 'it could not be read'], index);
+  }
+  const problems = eventProblems(copy);
   if (problems.length > 0) throw new MalformedEventError(value, problems, index);
-  return value as ComplaintEvent;
+  return copy as ComplaintEvent;
 }

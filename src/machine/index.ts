@@ -43,4 +43,5 @@ export { step, sendEvent, type StepResult } from './step.js';
 export { draftLetter, type DraftLetterOptions, type LetterDraft } from './draft.js';
 export { worklist, projectTimeline, type WorklistEntry, type WorklistOptions, type ProjectedTimeline } from './worklist.js';
 export { restore, serialize, SnapshotRestoreError, isSnapshotRestoreError } from './persist.js';
+export type { RecordIssue } from './record.js';
 export { Policy, checkPolicy, effectivePolicy, isInvalidPolicyError, InvalidPolicyError, policies, type EffectivePolicy, type PolicyConflict } from '../policy/index.js';

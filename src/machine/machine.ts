@@ -1,15 +1,16 @@
 import { setup, assign, type SnapshotFrom } from 'xstate';
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
-import { HousingComplaintsError, InvalidInputError, isHousingComplaintsError, typedErrors } from '../errors.js';
+import { HousingComplaintsError, InvalidInputError, isErrorNamed, typedErrors } from '../errors.js';
 import { effectivePolicy } from '../policy/effective.js';
 import { policies } from '../policy/policies.js';
 import type { Policy } from '../policy/schema.js';
 import { VERSION } from '../version.js';
-import { APPLY, settleTimers } from './actions.js';
+import { decide, type Decision } from './decide.js';
 import { emptyContext, type ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
-import { judge, type RuleEnv, type RuleName, type Verdict } from './rules.js';
+import { policyFingerprint } from './record.js';
+import type { RuleEnv, RuleName } from './rules.js';
 
 /**
  * Options of {@link createComplaintMachine}.
@@ -37,10 +38,10 @@ export interface ComplaintMachineOptions {
  *
  * @example
  * ```ts
- * MACHINE_VERSION; //=> 1
+ * MACHINE_VERSION; //=> 2
  * ```
  */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 type Stage = 1 | 2;
 interface StageParams {
@@ -107,7 +108,7 @@ export class ForeignMachineError extends HousingComplaintsError {
  * ```
  */
 export function isForeignMachineError(error: unknown): error is ForeignMachineError {
-  return isHousingComplaintsError(error) && error.name === 'ForeignMachineError';
+  return isErrorNamed(error, 'ForeignMachineError');
 }
 
 const OPTION_KEYS = new Set(['policy', 'enforceCode', 'calendar']);
@@ -123,6 +124,7 @@ function checkOptions(options: unknown): ComplaintMachineOptions {
     const { policy, enforceCode, calendar } = options as Record<string, unknown>;
     const unknown = Object.keys(options).filter((key) => !OPTION_KEYS.has(key));
     if (unknown.length > 0) throw new InvalidInputError(`options.${unknown[0]!.slice(0, 40)}`, (options as Record<string, unknown>)[unknown[0]!], 'no such option (policy, enforceCode or calendar)');
+    if (policy === null) throw new InvalidInputError('options.policy', policy, 'a policy object, such as policies.code2024');
     if (enforceCode !== undefined && typeof enforceCode !== 'boolean') throw new InvalidInputError('options.enforceCode', enforceCode, 'true or false');
     if (calendar !== undefined && typeof calendar !== 'function') throw new InvalidInputError('options.calendar', calendar, 'a function from a UK division to its working-day calendar');
     return { ...(policy === undefined ? {} : { policy: policy as Policy }), ...(enforceCode === undefined ? {} : { enforceCode }), ...(calendar === undefined ? {} : { calendar: calendar as ComplaintMachineOptions['calendar'] & object }) };
@@ -138,15 +140,26 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** @internal What the machine of `snapshot` was made with, read safely from any value. */
+/** @internal What the machine of `snapshot` was made with, read safely from any value; and that it looks like a snapshot. */
 export function snapshotEnv(snapshot: unknown, use: string): RuleEnv {
   let machine: unknown;
+  let looksLike = false;
   try {
-    machine = typeof snapshot === 'object' && snapshot !== null ? (snapshot as { machine?: unknown }).machine : undefined;
+    if (typeof snapshot === 'object' && snapshot !== null) {
+      const { machine: own, value, context } = snapshot as { machine?: unknown; value?: unknown; context?: Record<string, unknown> };
+      machine = own;
+      looksLike =
+        typeof value === 'object' && value !== null &&
+        typeof context === 'object' && context !== null &&
+        ['letters', 'tracked', 'breaches', 'timers', 'notes'].every((list) => Array.isArray(context[list])) &&
+        typeof context.ombudsman === 'object' && context.ombudsman !== null;
+    }
   } catch {
     machine = undefined;
   }
-  return machineEnv(machine, use);
+  const env = machineEnv(machine, use);
+  if (!looksLike) throw new InvalidInputError('snapshot', snapshot, `a snapshot of a complaint machine (its value and context) for ${use}`);
+  return env;
 }
 
 /**
@@ -171,23 +184,24 @@ export function machineEnv(machine: unknown, use: string): RuleEnv {
 }
 
 function buildMachine(env: RuleEnv) {
-  // The guard judges the event; the action straight after it, in the same step, takes that verdict
-  // (and clears it) instead of judging again. Nothing is kept between steps: a host may edit and
-  // resend the same event object.
-  let handOver: { event: ComplaintEvent; context: ComplaintContext; rule: RuleName; verdict: Verdict } | undefined;
+  // The guard decides the event: judges it, makes the next record and checks it. The action straight
+  // after it, in the same step, stores that record instead of deciding again. Nothing is kept
+  // between steps: a host may edit and resend the same event object.
+  let handOver: { event: unknown; context: ComplaintContext; rule: RuleName; decision: Decision } | undefined;
   const guard =
     (rule: RuleName) =>
     ({ context, event }: { context: ComplaintContext; event: ComplaintEvent }, params?: StageParams) => {
-      const verdict = judge(rule, context, event, env, params?.stage ?? 1);
-      handOver = { event, context, rule, verdict };
-      return verdict.refusals.length === 0;
+      const decision = decide(rule, context, event, env, params?.stage ?? 1);
+      handOver = { event, context, rule, decision };
+      return decision.next !== undefined;
     };
-  const action = (name: keyof typeof APPLY, rule: RuleName) =>
+  const action = (_name: string, rule: RuleName) =>
     assign<ComplaintContext, ComplaintEvent, StageParams | undefined, ComplaintEvent, never>(({ context, event }, params) => {
       const taken = handOver;
       handOver = undefined;
-      const verdict = taken && taken.event === event && taken.context === context && taken.rule === rule ? taken.verdict : judge(rule, context, event, env, params?.stage ?? 1);
-      return settleTimers(APPLY[name]!(context, event, env, verdict, params?.stage ?? 1), env);
+      const decision = taken && taken.event === event && taken.context === context && taken.rule === rule ? taken.decision : decide(rule, context, event, env, params?.stage ?? 1);
+      // Only an allowed event reaches its action; should one not be, the record stays as it was.
+      return decision.next ?? context;
     });
 
   return setup({
@@ -234,7 +248,7 @@ function buildMachine(env: RuleEnv) {
   }).createMachine({
     id: 'complaint',
     type: 'parallel',
-    context: emptyContext(env.policy.policyId, env.policy.enforceCode),
+    context: emptyContext(env.policy.policyId, env.policy.enforceCode, policyFingerprint(env)),
     // At any stage, and after closing: remedies (5.13), follow-through (6.6, 6.17), a
     // representative's consent (1.3, 3.6), the clock.
     on: {

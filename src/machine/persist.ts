@@ -1,8 +1,12 @@
 import type { AnyStateNode } from 'xstate';
-import { HousingComplaintsError, isHousingComplaintsError, summarise } from '../errors.js';
+import { HousingComplaintsError, isErrorNamed, summarise, typedErrors } from '../errors.js';
 import { settleTimers } from './actions.js';
-import { ComplaintContext } from './context.js';
-import { machineEnv, MACHINE_VERSION, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
+import type { ComplaintContext } from './context.js';
+import { machineEnv, MACHINE_VERSION, snapshotEnv, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
+import { NotPlain, pathText, plainCopy } from '../letters/plain.js';
+import { calendarFingerprint, invariantProblems, issueLine, policyFingerprint, shapeProblems, type RecordIssue } from './record.js';
+import type { RuleEnv } from './rules.js';
+import { isRegion } from '../calendar/regions.js';
 
 const FORMAT = 'housing-complaints/complaint';
 
@@ -19,11 +23,16 @@ const FORMAT = 'housing-complaints/complaint';
 export class SnapshotRestoreError extends HousingComplaintsError {
   /** The class name, `'SnapshotRestoreError'`: what the `isX()` guards check. */
   override name = 'SnapshotRestoreError';
-  /** Each problem found. */
+  /** Each problem found, as a line: `field: what is wrong (found …, expected …)`. */
   readonly problems: readonly string[];
-  constructor(problems: readonly string[]) {
-    super(`Cannot restore the complaint snapshot: ${summarise(problems)}.`);
-    this.problems = problems;
+  /** Each problem found, with the field it is in and, where they are known, the stored and the recomputed values. */
+  readonly issues: readonly RecordIssue[];
+  constructor(problems: readonly (string | RecordIssue)[]) {
+    const issues = problems.map((problem) => (typeof problem === 'string' ? { path: problem.slice(0, Math.max(0, problem.indexOf(':'))) || 'snapshot', message: problem } : problem));
+    const lines = problems.map((problem) => (typeof problem === 'string' ? problem : issueLine(problem)));
+    super(`Cannot restore the complaint snapshot: ${summarise(lines)}.`);
+    this.problems = lines;
+    this.issues = issues;
   }
 }
 
@@ -36,7 +45,7 @@ export class SnapshotRestoreError extends HousingComplaintsError {
  * ```
  */
 export function isSnapshotRestoreError(error: unknown): error is SnapshotRestoreError {
-  return isHousingComplaintsError(error) && error.name === 'SnapshotRestoreError';
+  return isErrorNamed(error, 'SnapshotRestoreError');
 }
 
 /**
@@ -49,11 +58,12 @@ export function isSnapshotRestoreError(error: unknown): error is SnapshotRestore
  * @example
  * ```ts
  * const json = serialize(replay(createComplaintMachine(), []).snapshot);
- * JSON.parse(json).version; //=> 1
+ * JSON.parse(json).version; //=> 2
  * ```
  */
 export function serialize(snapshot: ComplaintSnapshot): string {
-  return JSON.stringify({ format: FORMAT, version: MACHINE_VERSION, value: snapshot.value, context: snapshot.context });
+  snapshotEnv(snapshot, 'serialize');
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot of plain data', () => JSON.stringify({ format: FORMAT, version: MACHINE_VERSION, value: snapshot.value, context: snapshot.context }));
 }
 
 /** Problems with a state value against the machine's states: each region or compound state has exactly one valid child. */
@@ -66,13 +76,13 @@ function valueProblems(node: AnyStateNode, value: unknown, path: string): string
     return children.flatMap((child) => valueProblems(node.states[child]!, (value as Record<string, unknown>)[child], `${path}.${child}`));
   }
   if (typeof value === 'string') {
-    const child = node.states[value];
+    const child = Object.hasOwn(node.states, value) ? node.states[value] : undefined;
     if (!child) return [`${path}: '${value.slice(0, 40)}' is not a state (expected one of ${children.join(', ')})`];
     return child.type === 'atomic' ? [] : [`${path}.${value}: is not a leaf state`];
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const entries = Object.entries(value);
-    if (entries.length !== 1 || !node.states[entries[0]![0]] || node.states[entries[0]![0]]!.type === 'atomic') {
+    if (entries.length !== 1 || !Object.hasOwn(node.states, entries[0]![0]) || node.states[entries[0]![0]]!.type === 'atomic') {
       return [`${path}: must name one compound state of ${children.join(', ')}`];
     }
     return valueProblems(node.states[entries[0]![0]]!, entries[0]![1], `${path}.${entries[0]![0]}`);
@@ -151,35 +161,57 @@ function consistencyProblems(value: { process: unknown; ombudsman: unknown }, co
  */
 export function restore(machine: ComplaintMachine, json: string | object): ComplaintSnapshot {
   const env = machineEnv(machine, 'restore');
-  let data: unknown = json;
+  let data: unknown;
   if (typeof json === 'string') {
     try {
       data = JSON.parse(json);
     } catch {
       throw new SnapshotRestoreError([`not valid JSON (${json.length} characters; truncated?)`]);
     }
+  } else {
+    // A copy, read once: the snapshot never shares the caller's objects, and a getter cannot change after the check.
+    try {
+      data = plainCopy(json);
+    } catch (error) {
+      throw new SnapshotRestoreError([`${error instanceof NotPlain ? `${pathText('snapshot', error.path)}: ${error.reason}` : 'snapshot: could not be read'}; a stored snapshot is plain JSON data`]);
+    }
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SnapshotRestoreError(['a stored snapshot must be an object']);
   const envelope = data as Record<string, unknown>;
   if (envelope.format !== FORMAT) throw new SnapshotRestoreError([`format: expected '${FORMAT}', got ${JSON.stringify(envelope.format)?.slice(0, 60)}`]);
-  if (envelope.version !== MACHINE_VERSION) {
+  if (envelope.version === 1) migrateFromVersion1(envelope.context, env);
+  else if (envelope.version !== MACHINE_VERSION) {
     throw new SnapshotRestoreError([`version: the snapshot is from machine version ${JSON.stringify(envelope.version)?.slice(0, 20)}, this is version ${MACHINE_VERSION}; migrate it first`]);
   }
   const extra = Object.keys(envelope).filter((key) => !['format', 'version', 'value', 'context'].includes(key));
-  const problems = extra.map((key) => `${key.slice(0, 40)}: not a field of a stored snapshot`);
+  const problems: (string | RecordIssue)[] = extra.map((key) => `${key.slice(0, 40)}: not a field of a stored snapshot`);
   problems.push(...valueProblems(machine.root, envelope.value, 'value'));
-  const parsed = ComplaintContext.safeParse(envelope.context);
-  if (!parsed.success) problems.push(...parsed.error.issues.map((issue) => `context.${issue.path.map(String).join('.')}: ${issue.message}`));
+  problems.push(...shapeProblems(envelope.context).map((issue) => ({ ...issue, path: `context.${issue.path}` })));
   if (problems.length > 0) throw new SnapshotRestoreError(problems);
-  // Validated, so the stored record itself is restored: byte for byte what serialize wrote.
   const context = envelope.context as ComplaintContext;
   if (context.policy.id !== env.policy.policyId || context.policy.enforceCode !== env.policy.enforceCode) {
     throw new SnapshotRestoreError([
       `policy: the snapshot was made under '${context.policy.id}' (Code ${context.policy.enforceCode ? 'enforced' : 'not enforced'}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'})`,
     ]);
   }
-  const consistency = consistencyProblems(envelope.value as { process: unknown; ombudsman: unknown }, context);
-  if (consistency.length > 0) throw new SnapshotRestoreError(consistency);
+  // The one definition of a valid record, the one every accepted event met: recomputed deadlines,
+  // the order of dates, the policy's content and the calendar; and the state must match it.
+  problems.push(...consistencyProblems(envelope.value as { process: unknown; ombudsman: unknown }, context));
+  problems.push(...invariantProblems(context, env).map((issue) => ({ ...issue, path: `context.${issue.path}` })));
+  if (problems.length > 0) throw new SnapshotRestoreError(problems);
   // Timers a record stored before they could stop are stopped as the machine now would (a no-op otherwise).
   return machine.resolveState({ value: envelope.value as ComplaintSnapshot['value'], context: settleTimers(context, env) }) as ComplaintSnapshot;
+}
+
+/**
+ * A version 1 snapshot had no fingerprints of its policy and calendar. It gets this machine's, and
+ * is then checked as any other: every deadline it records is recomputed with this machine's policy
+ * and calendar, so one made under other rules is still refused.
+ */
+function migrateFromVersion1(context: unknown, env: RuleEnv): void {
+  if (typeof context !== 'object' || context === null) return;
+  const record = context as { policy?: unknown; complaint?: { region?: unknown }; calendar?: unknown };
+  if (typeof record.policy === 'object' && record.policy !== null && !Array.isArray(record.policy)) (record.policy as Record<string, unknown>).fingerprint = policyFingerprint(env);
+  const region = record.complaint?.region;
+  if (typeof region === 'string' && isRegion(region) && record.calendar === undefined) record.calendar = calendarFingerprint(env.calendar(region));
 }

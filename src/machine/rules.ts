@@ -40,6 +40,8 @@ export interface Verdict {
   readonly definition?: ComplaintDefinition;
   /** The stage's handler, for ACKNOWLEDGE (from the letter, or the deprecated `handler`). */
   readonly handler?: string;
+  /** The host's id for the handler, for ACKNOWLEDGE, when given. */
+  readonly handlerId?: string;
   /** The new date and its reasons, for EXTEND (from the notice, or the deprecated fields). */
   readonly extension?: Extension;
 }
@@ -82,9 +84,16 @@ type Rule = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, sta
 const ok = (notes: Reason[] = [], letter?: Letter): Verdict => (letter ? { refusals: [], notes, letter } : { refusals: [], notes });
 const refuse = (...refusals: Reason[]): Verdict => ({ refusals, notes: [] });
 
-/** @internal The UK date of an event. */
+let lastAt = '';
+let lastDay = '';
+
+/** @internal The UK date of an event (the last one remembered: one event is asked for its day many times). */
 export function dayOf(event: { at: string }): string {
-  return toUkDate(event.at);
+  if (event.at !== lastAt) {
+    lastDay = toUkDate(event.at);
+    lastAt = event.at;
+  }
+  return lastDay;
 }
 
 /**
@@ -154,11 +163,32 @@ export function pairOutstanding<T extends { readonly description: string }>(item
 
 /** @internal Text compared as a reader would: case, spacing and a final full stop aside. */
 function sameText(text: string): string {
-  return normalise(text).replace(/[.!]+$/, '');
+  return comparable(text).replace(/[.!]+$/, '');
 }
 
-function normalise(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+/**
+ * @internal Text as a person reads it, for comparing names and lines: Unicode compatibility forms
+ * folded (NFKC: full-width `Ｓａｍ` is `Sam`), invisible and format characters removed (zero-width
+ * spaces, joiners, direction marks), whitespace collapsed, case folded.
+ */
+export function comparable(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0]/gu, '')
+    .replace(/[\s\p{Z}]+/gu, ' ')
+    .trim()
+    .toUpperCase()
+    .toLowerCase()
+    .normalize('NFKC');
+}
+
+/**
+ * @internal Whether two stages' handlers are the same person (6.13): by the host's ids when both
+ * stages have one, else by their names as a person reads them ({@link comparable}).
+ */
+export function samePerson(a: { handler?: string | undefined; handlerId?: string | undefined }, b: { handler?: string | undefined; handlerId?: string | undefined }): boolean {
+  if (a.handlerId !== undefined && b.handlerId !== undefined) return comparable(a.handlerId) === comparable(b.handlerId);
+  return a.handler !== undefined && b.handler !== undefined && comparable(a.handler) === comparable(b.handler);
 }
 
 /** The date `months` calendar months after `date` (clamped to the month's last day). */
@@ -169,7 +199,7 @@ function addMonths(date: string, months: number): string {
   const m = (month % 12) + 1;
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   const day = Math.min(Number(date.slice(8, 10)), last);
-  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function gaveWay(env: RuleEnv, provision: string): Reason | undefined {
@@ -178,7 +208,16 @@ function gaveWay(env: RuleEnv, provision: string): Reason | undefined {
 }
 
 const RULES: Record<RuleName, Rule> = {
-  canReceive: () => ok(),
+  canReceive(_context, event, env) {
+    if (event.type !== 'RECEIVE') return refuse();
+    const { issueDate, region } = event.complaint;
+    if (issueDate === undefined) return ok();
+    const day = dayOf(event);
+    const calendar = env.calendar(region as Region);
+    if (issueDate > day) return refuse({ provision: '2.3', message: `complaint.issueDate: the issue (${issueDate}) is after the complaint was received (${day}); it is when the issue occurred or the resident became aware of it.` });
+    if (issueDate < calendar.coveredFrom) return refuse({ provision: '2.3', message: `complaint.issueDate: ${issueDate} is before ${calendar.coveredFrom}, the first date the working-day clock covers.` });
+    return ok();
+  },
 
   canAcknowledge(context, event, env, stage) {
     if (event.type !== 'ACKNOWLEDGE') return refuse();
@@ -201,8 +240,10 @@ const RULES: Record<RuleName, Rule> = {
     if (!definition.success) {
       return { refusals: definition.error.issues.map((i) => ({ provision: '5.6', message: `definition.${i.path.join('.')}: ${i.message}` })), notes };
     }
-    if (stage === 2 && context.stage1?.handler && normalise(handler) === normalise(context.stage1.handler)) {
-      return refuse({ provision: '6.13', message: `The stage 2 handler must not be the person who considered stage 1 (${context.stage1.handler}).` });
+    const handlerId = (event as { handlerId?: string }).handlerId?.trim();
+    if (!/[\p{L}\p{N}]/u.test(comparable(handler))) return refuse({ provision: ackProvision, message: 'The handler must be named: the name is empty once invisible characters are removed.' });
+    if (stage === 2 && context.stage1 && samePerson(context.stage1, { handler, ...(handlerId ? { handlerId } : {}) })) {
+      return refuse({ provision: '6.13', message: `The stage 2 handler must not be the person who considered stage 1 (${context.stage1.handler}${context.stage1.handlerId ? `, id ${context.stage1.handlerId}` : ''}).` });
     }
     if (letter?.kind === 'acknowledgement' && context.complaint) {
       // The letter tells the resident the deadline the machine counts: day 0 is the acknowledgement.
@@ -216,7 +257,7 @@ const RULES: Record<RuleName, Rule> = {
       notes.push({ provision: ackProvision, message: `Acknowledged after the deadline of ${record.acknowledgeBy}: the breach is recorded.` });
     }
     if (context.consentAwaited) notes.push({ provision: consentProvision(env), message: "The representative's consent is still awaited; acknowledging is not blocked." });
-    return { refusals: [], notes, definition: definition.data, handler: handler.trim(), ...(letter ? { letter } : {}) };
+    return { refusals: [], notes, definition: definition.data, handler: handler.trim(), ...(handlerId ? { handlerId } : {}), ...(letter ? { letter } : {}) };
   },
 
   canDecline(context, event, env) {

@@ -2,6 +2,9 @@ import { transition, type AnyActorRef } from 'xstate';
 import type { ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
 import { machineEnv, snapshotEnv, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
+import { typedErrors } from '../errors.js';
+import { eventCopy } from './decide.js';
+import { continuable } from './replay.js';
 import { UNREADABLE, type Reason } from './rules.js';
 import { explain } from './views.js';
 
@@ -69,18 +72,21 @@ export function outcome(before: ComplaintSnapshot, after: ComplaintSnapshot, eve
  * ```
  */
 export function step(machine: ComplaintMachine, snapshot: ComplaintSnapshot, event: ComplaintEvent): StepResult {
-  machineEnv(machine, 'step');
-  snapshotEnv(snapshot, 'step');
-  if (!sendable(event)) return refused(snapshot, explain(snapshot, event).reasons);
+  const env = machineEnv(machine, 'step');
+  continuable(snapshot, env, 'snapshot', 'step');
+  // The event is read once, into plain data: that copy is judged and recorded.
+  const copied = eventCopy(event);
+  if ('refusal' in copied) return refused(snapshot, [copied.refusal]);
+  if (!sendable(copied.event)) return refused(snapshot, explain(snapshot, copied.event).reasons);
   let after: ComplaintSnapshot;
   try {
-    [after] = transition(machine, snapshot, event);
+    [after] = transition(machine, snapshot, copied.event);
   } catch {
     return refused(snapshot, [UNREADABLE]);
   }
   // xstate's transition() returns a new object even when no transition was taken: compare the record.
   const changed = after !== snapshot && (after.context !== snapshot.context || after.value !== snapshot.value);
-  return outcome(snapshot, changed ? after : snapshot, event);
+  return outcome(snapshot, changed ? after : snapshot, copied.event);
 }
 
 /**
@@ -103,10 +109,13 @@ export function step(machine: ComplaintMachine, snapshot: ComplaintSnapshot, eve
  * ```
  */
 export function sendEvent(actor: AnyActorRef & { getSnapshot(): ComplaintSnapshot }, event: ComplaintEvent): StepResult {
-  const before = actor.getSnapshot();
+  const before = typedErrors('actor', actor, 'a started actor of a complaint machine', () => actor.getSnapshot());
+  snapshotEnv(before, 'sendEvent');
+  const copied = eventCopy(event);
+  if ('refusal' in copied) return refused(before, [copied.refusal]);
   // Only what XState can take is sent: anything else would stop the actor with an error.
-  if (!sendable(event)) return refused(before, explain(before, event).reasons);
+  if (!sendable(copied.event)) return refused(before, explain(before, copied.event).reasons);
   if (before.status !== 'active') return refused(before, [{ message: `The actor is ${before.status === 'done' ? 'done' : 'stopped or failed'}: start an actor from this snapshot to send more events.` }]);
-  actor.send(event);
-  return outcome(before, actor.getSnapshot(), event);
+  actor.send(copied.event);
+  return outcome(before, actor.getSnapshot(), copied.event);
 }

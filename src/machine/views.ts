@@ -5,8 +5,10 @@ import type { Region } from '../calendar/regions.js';
 import { openDeadlines } from './deadlines.js';
 import type { ComplaintContext } from './context.js';
 import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
+import { InvalidInputError, typedErrors } from '../errors.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
-import { UNREADABLE, judge, preconditions, ukDayOf, type Reason, type RuleEnv, type RuleName } from './rules.js';
+import { decide } from './decide.js';
+import { UNREADABLE, preconditions, ukDayOf, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
 
@@ -147,6 +149,8 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
  */
 export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Explanation {
   const env = snapshotEnv(snapshot, 'explain');
+  // The snapshot must be readable: a failure past this point is the event's.
+  typedErrors('snapshot', snapshot, 'a complaint snapshot', () => activeNodes(snapshot));
   try {
     return explainWith(env, snapshot, event);
   } catch {
@@ -165,7 +169,7 @@ function explainWith(env: RuleEnv, snapshot: ComplaintSnapshot, event: Complaint
   }
   const refusals: Reason[] = [];
   for (const { rule, stage } of found) {
-    const verdict = judge(rule, snapshot.context, event, env, stage);
+    const verdict = decide(rule, snapshot.context, event, env, stage);
     if (verdict.refusals.length === 0) return { allowed: true, reasons: verdict.notes };
     refusals.push(...verdict.refusals);
   }
@@ -187,6 +191,10 @@ function explainWith(env: RuleEnv, snapshot: ComplaintSnapshot, event: Complaint
  * ```
  */
 export function nextEvents(snapshot: ComplaintSnapshot): EventType[] {
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot', () => available(snapshot));
+}
+
+function available(snapshot: ComplaintSnapshot): EventType[] {
   snapshotEnv(snapshot, 'nextEvents');
   const { context } = snapshot;
   if (!context.complaint) return ['RECEIVE'];
@@ -300,7 +308,12 @@ const STATUS: Record<string, string> = {
  * ```
  */
 export function describeComplaint(snapshot: ComplaintSnapshot, options: { now?: string | Date } = {}): ComplaintView {
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot, and options { now? }', () => describe(snapshot, options));
+}
+
+function describe(snapshot: ComplaintSnapshot, options: { now?: string | Date }): ComplaintView {
   const env = snapshotEnv(snapshot, 'describeComplaint');
+  if (options !== undefined && (typeof options !== 'object' || options === null)) throw new InvalidInputError('options', options, '{ now? }');
   const { context } = snapshot;
   const state = processState(snapshot);
   const stage = state === 'new' || state === 'received' ? state : (state.split('.')[0] as 'stage1' | 'stage2' | 'closed');

@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { InvalidPolicyError } from './errors.js';
 import { policies } from './policies.js';
 import { Policy } from './schema.js';
@@ -23,11 +24,34 @@ export interface PolicyConflict {
 
 const CODE = policies.code2024;
 
-/** Parses a policy, or throws {@link InvalidPolicyError} listing the problems. */
+/** One problem for a message: `path: what is wrong`, cut short. zod/mini's own messages say only "Invalid input". */
+function problem(issue: z.core.$ZodIssue): string {
+  const quote = (values: readonly unknown[]) => values.slice(0, 5).map((value) => (typeof value === 'string' ? `'${value.slice(0, 40)}'` : String(value))).join(', ');
+  const what =
+    issue.code === 'unrecognized_keys'
+      ? `no such field ${quote(issue.keys)}`
+      : issue.code === 'invalid_type'
+        ? `expected ${issue.expected}`
+        : issue.code === 'invalid_value'
+          ? `expected one of ${quote(issue.values)}`
+          : issue.message;
+  const line = `${issue.path.map(String).join('.') || 'policy'}: ${what}`;
+  return line.length > 200 ? `${line.slice(0, 197)}...` : line;
+}
+
+/**
+ * @internal Parses a policy (read once, into a copy), or throws {@link InvalidPolicyError} listing
+ * the problems. Never throws anything else, whatever `policy` is.
+ */
 export function parsePolicy(policy: unknown): Policy {
-  const result = Policy.safeParse(policy);
+  let result: ReturnType<typeof Policy.safeParse>;
+  try {
+    result = Policy.safeParse(policy);
+  } catch {
+    throw new InvalidPolicyError(['policy: could not be read'], policy);
+  }
   if (result.success) return result.data;
-  throw new InvalidPolicyError(result.error.issues.map((issue) => `${issue.path.join('.') || 'policy'}: ${issue.message}`));
+  throw new InvalidPolicyError(result.error.issues.map(problem), policy);
 }
 
 /**
@@ -35,9 +59,9 @@ export function parsePolicy(policy: unknown): Policy {
  * be stricter with the landlord (shorter timescales) without conflict; a rule that is slower than
  * the Code or takes a right away from the resident is listed.
  *
- * @param policy - a policy (validated here)
+ * @param policy - a policy (read once and validated here)
  * @returns the conflicts, in provision order; empty for a policy that meets the Code
- * @throws {@link InvalidPolicyError} for a malformed policy
+ * @throws {@link InvalidPolicyError} for a malformed or unreadable policy (its `path` is `'policy'`)
  *
  * @example
  * ```ts
@@ -46,7 +70,11 @@ export function parsePolicy(policy: unknown): Policy {
  * ```
  */
 export function checkPolicy(policy: Policy): PolicyConflict[] {
-  const p = parsePolicy(policy);
+  return conflictsOf(parsePolicy(policy));
+}
+
+/** @internal The conflicts of a policy already parsed. */
+export function conflictsOf(p: Policy): PolicyConflict[] {
   const conflicts: PolicyConflict[] = [];
   const add = (provision: string, policyRule: string, message: string, givesWay = true) => conflicts.push({ provision, policyRule, message, givesWay });
 

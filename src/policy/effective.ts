@@ -1,4 +1,6 @@
-import { checkPolicy, parsePolicy, type PolicyConflict } from './check.js';
+import { InvalidInputError } from '../errors.js';
+import { conflictsOf, parsePolicy, type PolicyConflict } from './check.js';
+import { rulesFingerprint } from './fingerprint.js';
 import { policies } from './policies.js';
 import type { Policy } from './schema.js';
 
@@ -12,6 +14,7 @@ import type { Policy } from './schema.js';
  * const rules = effectivePolicy(policies.peaksPlainsV4, true);
  * rules.timeLimitMonths; //=> 12
  * rules.gaveWay.map((c) => c.provision); //=> ['2.2', '2.3', '5.2', '5.11', '6.4', '6.5', '6.12', '6.15', '6.16']
+ * rules.fingerprint === effectivePolicy(policies.peaksPlainsV4, false).fingerprint; //=> false
  * ```
  */
 export interface EffectivePolicy {
@@ -47,6 +50,14 @@ export interface EffectivePolicy {
   readonly gaveWay: readonly PolicyConflict[];
   /** Every conflict of the policy with the Code. */
   readonly conflicts: readonly PolicyConflict[];
+  /**
+   * A short, stable digest (16 hex digits) of these rules: equal for equal rules, whatever the key
+   * order of the policy given, and different when any timescale, limit, timer, flag or
+   * `enforceCode` differs. It leaves out the policy's id, name and source and the wording of the
+   * conflicts. Store it beside a record to notice a record later run under other rules. (64-bit
+   * FNV-1a of a canonical JSON form; not cryptographic.)
+   */
+  readonly fingerprint: string;
 }
 
 const CODE = policies.code2024;
@@ -63,21 +74,24 @@ function stricter(policy: Policy['stage1'], code: Policy['stage1'], enforce: boo
 /**
  * The rules a machine runs for `policy`, with the Code as the floor when `enforceCode` is true.
  *
- * @param policy - a policy (validated here)
+ * @param policy - a policy (read once and validated here)
  * @param enforceCode - make the Code the floor (default `true`)
- * @returns the effective rules and the policy rules that gave way
- * @throws {@link InvalidPolicyError} for a malformed policy
+ * @returns the effective rules, the policy rules that gave way, and the rules' fingerprint
+ * @throws {@link InvalidPolicyError} for a malformed or unreadable policy (`path` `'policy'`)
+ * @throws {@link InvalidInputError} for an `enforceCode` that is not `true` or `false` (`path` `'enforceCode'`)
  *
  * @example
  * ```ts
  * effectivePolicy(policies.peaksPlainsV4, false).timeLimitMonths; //=> 6
  * effectivePolicy(policies.peaksPlainsV4).escalationReasonsRequired; //=> false
+ * effectivePolicy({ ...policies.code2024 }).fingerprint === effectivePolicy(policies.code2024).fingerprint; //=> true
  * ```
  */
 export function effectivePolicy(policy: Policy, enforceCode = true): EffectivePolicy {
   const p = parsePolicy(policy);
-  const conflicts = checkPolicy(p);
-  return Object.freeze({
+  if (typeof enforceCode !== 'boolean') throw new InvalidInputError('enforceCode', enforceCode, 'true or false');
+  const conflicts = conflictsOf(p);
+  const rules = {
     policyId: p.id,
     enforceCode,
     stage1: stricter(p.stage1, CODE.stage1, enforceCode),
@@ -94,5 +108,15 @@ export function effectivePolicy(policy: Policy, enforceCode = true): EffectivePo
     communityMayExtend: enforceCode ? false : p.communityMayExtend,
     gaveWay: enforceCode ? conflicts.filter((c) => c.givesWay) : [],
     conflicts,
-  });
+  };
+  return Object.freeze({ ...rules, fingerprint: rulesFingerprint(rules) });
+}
+
+/**
+ * @internal The fingerprint of the rules a machine runs for `policy`: the same as
+ * `effectivePolicy(policy, enforceCode).fingerprint`.
+ * @throws {@link InvalidPolicyError} for a malformed policy; {@link InvalidInputError} for an `enforceCode` that is not a boolean
+ */
+export function policyFingerprint(policy: Policy, enforceCode = true): string {
+  return effectivePolicy(policy, enforceCode).fingerprint;
 }

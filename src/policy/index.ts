@@ -5,5 +5,5 @@
 export { Policy } from './schema.js';
 export { policies } from './policies.js';
 export { checkPolicy, type PolicyConflict } from './check.js';
-export { effectivePolicy, type EffectivePolicy } from './effective.js';
+export { effectivePolicy, policyFingerprint, type EffectivePolicy } from './effective.js';
 export { InvalidPolicyError, isInvalidPolicyError } from './errors.js';

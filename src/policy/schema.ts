@@ -1,7 +1,10 @@
 import * as z from 'zod/mini';
+import { Unreadable, copyPolicyInput } from './copy.js';
 
 const workingDays = z.int().check(z.minimum(1, { error: 'must be at least 1 working day' }), z.maximum(250, { error: 'must be at most 250 working days' }));
 const label = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
+/** A list of a policy: at most 100 entries (a real policy has a handful). */
+const list = <T extends z.ZodMiniType>(entry: T) => z.array(entry).check(z.maxLength(100, { error: 'must have at most 100 entries' }));
 
 const StageTimescales = z.strictObject({
   /** Working days to acknowledge, from receipt (stage 1) or the escalation request (stage 2). */
@@ -12,18 +15,8 @@ const StageTimescales = z.strictObject({
   extensionLimit: workingDays,
 });
 
-/**
- * A complaints policy as data: timescales, exclusions, the escalation rules and any extra timers.
- * Two ship in {@link policies}; a landlord may describe its own and check it with
- * {@link checkPolicy}.
- *
- * @example
- * ```ts
- * const strict = Policy.parse({ ...policies.code2024, id: 'strict', name: 'Strict', stage1: { acknowledgeWithin: 3, respondWithin: 10, extensionLimit: 10 } });
- * strict.stage1.acknowledgeWithin; //=> 3
- * ```
- */
-export const Policy = z.strictObject({
+/** The fields of a {@link Policy}, as given. */
+const PolicyShape = z.strictObject({
   /** A stable id, stored in every snapshot made under this policy. */
   id: label,
   /** A name for people. */
@@ -35,15 +28,15 @@ export const Policy = z.strictObject({
   /** Stage 2 timescales (Code 6.11, 6.14, 6.15). */
   stage2: StageTimescales,
   /** Stages besides stage 1 and 2 that the policy names, e.g. `['Quick fix']` (Code 5.2 forbids them). */
-  extraNamedStages: z.array(label),
+  extraNamedStages: list(label),
   /** When a complaint may be declined. */
   exclusions: z.strictObject({
     /** How old an issue may be, in calendar months before receipt (Code 2.3: 12). */
     timeLimitMonths: z.int().check(z.minimum(1), z.maximum(120)),
     /** Kinds of complaint the time limit never excludes, e.g. safeguarding. */
-    timeLimitExceptions: z.array(z.literal(['safeguarding', 'health-and-safety'])),
+    timeLimitExceptions: list(z.literal(['safeguarding', 'health-and-safety'])),
     /** Other exclusions the policy lists beyond the Code's (2.2), e.g. unacceptable behaviour. */
-    otherGrounds: z.array(label),
+    otherGrounds: list(label),
   }),
   /** How stage 2 is asked for. */
   escalation: z.strictObject({
@@ -65,7 +58,7 @@ export const Policy = z.strictObject({
    */
   ombudsmanDetailsInEveryLetter: z.optional(z.boolean()),
   /** Extra timers the policy sets, reported in `describeComplaint` and recorded as breaches when missed. */
-  timers: z.array(
+  timers: list(
     z.strictObject({
       /** A short id, e.g. `'investigator-contact'`. */
       id: label,
@@ -85,6 +78,34 @@ export const Policy = z.strictObject({
     }),
   ),
 });
+
+/** Reads the input once into a plain copy; what cannot be read is an issue at its path. */
+const readOnce = z.transform((input: unknown, ctx) => {
+  try {
+    return copyPolicyInput(input);
+  } catch (error) {
+    const unreadable = error instanceof Unreadable ? error : new Unreadable([], 'could not be read');
+    ctx.issues.push({ code: 'custom', message: unreadable.reason, input: undefined, path: unreadable.path });
+    return z.NEVER;
+  }
+});
+
+/**
+ * A complaints policy as data: timescales, exclusions, the escalation rules and any extra timers.
+ * Two ship in {@link policies}; a landlord may describe its own and check it with
+ * {@link checkPolicy}.
+ *
+ * Parsing reads the input once, into a copy, and validates the copy: a getter, a Proxy or a
+ * throwing accessor gives an issue at its path (`safeParse` never throws), and the result shares
+ * nothing with the input. Each list holds at most 100 entries.
+ *
+ * @example
+ * ```ts
+ * const strict = Policy.parse({ ...policies.code2024, id: 'strict', name: 'Strict', stage1: { acknowledgeWithin: 3, respondWithin: 10, extensionLimit: 10 } });
+ * strict.stage1.acknowledgeWithin; //=> 3
+ * ```
+ */
+export const Policy = z.pipe(readOnce, PolicyShape);
 
 /**
  * The type of {@link Policy}.

@@ -17,4 +17,5 @@ export {
   type ComplaintPathStep,
   type ComplaintTestModel,
   type ComplaintTestModelOptions,
+  type SimplePathsOptions,
 } from './model.js';

@@ -1,17 +1,25 @@
+import type { AnyStateNode } from 'xstate';
 import { initialTransition, transition } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { createWorkingDayCalendar } from '../calendar/calendar.js';
+import { isDateOutOfRangeError } from '../calendar/errors.js';
 import type { Region } from '../calendar/regions.js';
+import { InvalidInputError } from '../errors.js';
 import type { Policy } from '../policy/schema.js';
 import { effectivePolicy } from '../policy/effective.js';
 import { policies } from '../policy/policies.js';
 import { createComplaintMachine, type ComplaintMachine, type ComplaintSnapshot } from '../machine/machine.js';
 import type { ComplaintEvent } from '../machine/events.js';
-import { describeComplaint, processState } from '../machine/views.js';
-import { candidateEvents, stateKey, type ScenarioSettings } from './scenario.js';
+import { checkModelOptions, checkSimplePathsOptions, fromSnapshot, MAX_PATHS, readSnapshot } from './input.js';
+import { describeStep, pathOf, replayPath, type ComplaintPath, type DescribedStep } from './paths.js';
+import { candidateEvents, scenarioState, stateKey, type ScenarioSettings } from './scenario.js';
+
+export type { ComplaintPath, ComplaintPathStep } from './paths.js';
 
 /**
- * Options of {@link createComplaintTestModel}.
+ * Options of {@link createComplaintTestModel}. Each is checked when the model is made, and read
+ * once: a value of the wrong kind, out of range, or an option that does not exist is an
+ * `InvalidInputError` naming it (`options.complaintId`).
  *
  * @example
  * ```ts
@@ -19,71 +27,38 @@ import { candidateEvents, stateKey, type ScenarioSettings } from './scenario.js'
  * ```
  */
 export interface ComplaintTestModelOptions {
-  /** The policy the machine runs (default: the Code 2024). */
+  /** The policy the machine runs (default: the Code 2024). A malformed one is an `InvalidPolicyError`. */
   policy?: Policy;
   /** Make the Code the floor (default `true`). */
   enforceCode?: boolean;
   /** The complaint's UK division (default `'england-and-wales'`). */
   region?: Region;
-  /** When the complaint arrives (default `'2025-01-06T09:00:00Z'`); later events follow in working days. */
+  /**
+   * When the complaint arrives (default `'2025-01-06T09:00:00Z'`): an ISO instant with `Z` or an
+   * offset, received on its UK date (`'2025-01-06T23:30:00-05:00'` is 7 January), which must be from
+   * 2000-01-01 to 2090-12-31 so that every path stays within the working-day calendar. Later events
+   * follow in working days.
+   */
   start?: string;
-  /** The complaint id used in every event and letter (default `'C-TEST-1'`). */
+  /** The complaint id used in every event and letter (default `'C-TEST-1'`): 1 to 200 characters on one line. */
   complaintId?: string;
 }
 
 /**
- * One step of a path: the event sent, and where the complaint is after it.
+ * Options of {@link ComplaintTestModel.simplePaths}: how long a path may be, and how many paths
+ * may be built before the model gives up with an `InvalidInputError` rather than run on (the number
+ * of simple paths roughly triples with each event allowed).
  *
  * @example
  * ```ts
- * const pathStep: ComplaintPathStep = { event: { type: 'TICK', at: '2025-01-13T18:00:00Z' }, state: 'received', stage: 'received', status: 'received', deadlines: { acknowledgeBy: '2025-01-13' } };
+ * const options: SimplePathsOptions = { maxEvents: 5, maxPaths: 1000 };
  * ```
  */
-export interface ComplaintPathStep {
-  /** The event to send. */
-  readonly event: ComplaintEvent;
-  /** The state after it, e.g. `'stage1.investigating'` (with `+ombudsman.referred` when referred). */
-  readonly state: string;
-  /** The stage after it, as {@link describeComplaint} gives it. */
-  readonly stage: string;
-  /** The status after it. */
-  readonly status: string;
-  /** The current deadlines after it. */
-  readonly deadlines: {
-    /** The current stage's acknowledgement deadline. */
-    readonly acknowledgeBy?: string;
-    /** The current stage's response deadline. */
-    readonly respondBy?: string;
-  };
-}
-
-/**
- * A path through the complaint lifecycle: events to send in order (each replayable with
- * `replay`), the states they pass through, a plain-language description, and JSON for a test
- * runner in any language.
- *
- * @example
- * ```ts
- * const [path] = createComplaintTestModel().shortestPaths();
- * path.events[0].type; //=> 'RECEIVE'
- * ```
- */
-export interface ComplaintPath {
-  /** The events, in order. */
-  readonly events: readonly ComplaintEvent[];
-  /** The state after each event. */
-  readonly states: readonly string[];
-  /** Each event with the state after it. */
-  readonly steps: readonly ComplaintPathStep[];
-  /** What happens, in words: "received -> acknowledged day 2 -> extended 10 days -> responded -> ...". */
-  readonly description: string;
-  /** Plain JSON: `{ description, steps }`, for a test runner in another language. */
-  toJSON(): {
-    /** The path in words. */
-    description: string;
-    /** Each event with the state after it. */
-    steps: ComplaintPathStep[];
-  };
+export interface SimplePathsOptions {
+  /** The most events in a path: a whole number from 1 to 30 (default 8). */
+  maxEvents?: number;
+  /** The most paths to build: a whole number from 1 to 200,000 (default 25,000). More paths than this is an `InvalidInputError` at `options.maxPaths`. */
+  maxPaths?: number;
 }
 
 /**
@@ -99,60 +74,31 @@ export interface ComplaintPath {
 export interface ComplaintTestModel {
   /** The machine the paths come from. */
   readonly machine: ComplaintMachine;
-  /** One shortest path to every distinct state the model reaches. */
+  /** One shortest path to every distinct state the model reaches (each state is visited once). */
   shortestPaths(): ComplaintPath[];
-  /** Every simple path (no state visited twice) of at most `maxEvents` events (default 8). */
-  simplePaths(options?: { maxEvents?: number }): ComplaintPath[];
+  /**
+   * Every simple path (no state visited twice) of at most `maxEvents` events (default 8, at most
+   * 30), up to `maxPaths` paths (default 25,000, at most 200,000).
+   * @throws `InvalidInputError` for an option out of range, or when there are more paths than `maxPaths`
+   */
+  simplePaths(options?: SimplePathsOptions): ComplaintPath[];
   /**
    * The realistic events the model tries from a snapshot: each possible step with a valid payload,
    * and TICKs on and just after the open deadline. Useful to drive a screen from any state.
+   * @throws `InvalidInputError` at `snapshot` (or the field at fault) for anything but a complaint snapshot
    */
   eventsFrom(snapshot: ComplaintSnapshot): ComplaintEvent[];
 }
 
-function label(snapshot: ComplaintSnapshot): string {
-  const ombudsman = (snapshot.value as { ombudsman: string }).ombudsman;
-  return `${processState(snapshot)}${ombudsman === 'notReferred' ? '' : `+ombudsman.${ombudsman}`}`;
-}
-
-function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: ComplaintSnapshot, settings: ScenarioSettings): string {
-  const day = event.at.slice(0, 10);
-  const since = (from: string | undefined) => (from ? settings.calendar.workingDaysBetween(from, day) : 0);
-  const newBreach = after.context.breaches.length > before.context.breaches.length;
-  switch (event.type) {
-    case 'RECEIVE':
-      return 'received';
-    case 'ACKNOWLEDGE':
-      return before.context.stage2 ? `stage 2 acknowledged day ${since(before.context.stage2.requestedOn)}` : `acknowledged day ${since(before.context.stage1?.requestedOn)}`;
-    case 'EXTEND':
-      return `extended ${settings.calendar.workingDaysBetween((before.context.stage2 ?? before.context.stage1)!.respondBy!, 'letter' in event ? event.letter.newRespondBy : event.until)} days`;
-    case 'ADD_ISSUE':
-      return 'related issue added';
-    case 'RESPOND':
-      return before.context.stage2 ? 'final response' : 'responded';
-    case 'ESCALATE':
-      return 'escalated';
-    case 'REFUSE_ESCALATION':
-      return 'escalation refused';
-    case 'DECLINE':
-      return `declined (${event.reason})`;
-    case 'RECORD_CONSENT':
-      return 'consent received';
-    case 'CLOSE':
-      return 'closed at stage 1';
-    case 'WITHDRAW':
-      return 'withdrawn';
-    case 'OFFER_REMEDY':
-      return `remedy offered (${event.remedy.id})`;
-    case 'COMPLETE_ACTION':
-      return `${event.id} completed`;
-    case 'TICK':
-      return newBreach ? `deadline missed (TICK ${day})` : `TICK ${day}`;
-    case 'REFER_TO_OMBUDSMAN':
-      return 'referred to the Ombudsman';
-    case 'OMBUDSMAN_DETERMINATION':
-      return 'Ombudsman determination';
+/** The process states of the machine, as `processState` names them: `'received'`, `'stage1.investigating'`. */
+function processStatesOf(machine: ComplaintMachine): Set<string> {
+  const labels = new Set<string>();
+  const process = (machine.root.states as Record<string, AnyStateNode>).process!;
+  for (const [name, node] of Object.entries(process.states)) {
+    if (node.type === 'atomic') labels.add(name);
+    else for (const child of Object.keys(node.states)) labels.add(`${name}.${child}`);
   }
+  return labels;
 }
 
 /**
@@ -163,7 +109,8 @@ function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: Complai
  * division, and TICKs on and just after each deadline, so missed deadlines are paths too.
  *
  * @param options - policy, division, start time and complaint id
- * @returns the model, with `shortestPaths()` and `simplePaths({ maxEvents })`
+ * @returns the model, with `shortestPaths()`, `simplePaths({ maxEvents, maxPaths })` and `eventsFrom(snapshot)`
+ * @throws `InvalidInputError` naming the option for options of the wrong kind or out of range (`complaintId: 5`), or an unknown option; `InvalidPolicyError` for a malformed policy
  *
  * @example
  * ```ts
@@ -172,94 +119,90 @@ function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: Complai
  * const model = createComplaintTestModel();
  * const finalResponse = model.shortestPaths().find((path) => path.states.at(-1) === 'closed.finalResponse');
  * finalResponse.description; //=> 'received -> acknowledged day 2 -> responded -> escalated -> stage 2 acknowledged day 2 -> final response'
+ * createComplaintTestModel({ complaintId: 5 }); // throws InvalidInputError
  * ```
  */
-export function createComplaintTestModel(options: ComplaintTestModelOptions = {}): ComplaintTestModel {
-  const region = options.region ?? 'england-and-wales';
+export function createComplaintTestModel(options?: ComplaintTestModelOptions): ComplaintTestModel {
+  // Read once and checked: from here on only these plain values are used.
+  const checked = checkModelOptions(options);
   const settings: ScenarioSettings = {
-    region,
-    start: options.start ?? '2025-01-06T09:00:00Z',
-    calendar: createWorkingDayCalendar({ region }),
-    complaintId: options.complaintId ?? 'C-TEST-1',
-    policy: effectivePolicy(options.policy ?? policies.code2024, options.enforceCode ?? true),
+    region: checked.region,
+    start: checked.start,
+    calendar: createWorkingDayCalendar({ region: checked.region }),
+    complaintId: checked.complaintId,
+    policy: effectivePolicy(checked.policy ?? policies.code2024, checked.enforceCode ?? true),
   };
   const machine = createComplaintMachine({
-    ...(options.policy ? { policy: options.policy } : {}),
-    ...(options.enforceCode === undefined ? {} : { enforceCode: options.enforceCode }),
+    ...(checked.policy ? { policy: checked.policy } : {}),
+    ...(checked.enforceCode === undefined ? {} : { enforceCode: checked.enforceCode }),
   });
+  const processStates = processStatesOf(machine);
+  // The start is checked to leave ten years of the calendar, far more than any path spans; should a
+  // path still run past 2100, the error names the option that put it there.
+  const withinCalendar = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (isDateOutOfRangeError(error)) throw new InvalidInputError('options.start', checked.start, `a start early enough for every path to end within the working-day calendar (${error.message})`);
+      throw error;
+    }
+  };
   const model = createTestModel(machine, {
-    events: (snapshot) => candidateEvents(snapshot, settings),
+    events: (snapshot) => candidateEvents(scenarioState(snapshot), settings),
     serializeState: (snapshot) => stateKey(snapshot),
   });
 
-  const toPath = (graphSteps: readonly { event: ComplaintEvent; state: ComplaintSnapshot }[]): ComplaintPath => {
-    // The graph's steps carry one representative snapshot per state key, which another route may
-    // have reached with other dates: the states of a path come from replaying its own events.
-    const [initial] = initialTransition(machine);
-    let current = initial;
-    const real = graphSteps
-      .filter((step) => !step.event.type.startsWith('xstate.'))
-      .map((step) => {
-        current = transition(machine, current, step.event)[0];
-        return { event: step.event, state: current };
-      });
-    const pathSteps: ComplaintPathStep[] = real.map((step) => {
-      const view = describeComplaint(step.state);
-      const deadlines = { ...(view.deadlines.acknowledgeBy ? { acknowledgeBy: view.deadlines.acknowledgeBy } : {}), ...(view.deadlines.respondBy ? { respondBy: view.deadlines.respondBy } : {}) };
-      return { event: step.event, state: label(step.state), stage: view.stage, status: view.status, deadlines };
-    });
-    const phrases = real.map((step, i) => phrase(step.event, i === 0 ? initial : real[i - 1]!.state, step.state, settings));
-    const description = phrases.join(' -> ');
-    return {
-      events: real.map((step) => step.event),
-      states: pathSteps.map((step) => step.state),
-      steps: pathSteps,
-      description,
-      toJSON: () => ({ description, steps: JSON.parse(JSON.stringify(pathSteps)) as ComplaintPathStep[] }),
-    };
-  };
-
   return {
     machine,
-    eventsFrom: (snapshot) => candidateEvents(snapshot, settings),
-    shortestPaths: () => {
+    eventsFrom: (snapshot) => {
+      const state = readSnapshot(snapshot, processStates);
+      return fromSnapshot(snapshot, () => candidateEvents(state, settings));
+    },
+    shortestPaths: () => withinCalendar(() => {
       // One shortest path per distinct state the model reaches (the initial state needs none).
-      const byState = new Map<string, { steps: { event: ComplaintEvent; state: ComplaintSnapshot }[] }>();
+      // The graph has one node per state key, and the key has few values, so the work is bounded.
+      const byState = new Map<string, ComplaintEvent[]>();
       for (const path of model.getShortestPaths({ allowDuplicatePaths: true })) {
-        const steps = path.steps as unknown as { event: ComplaintEvent; state: ComplaintSnapshot }[];
-        if (steps.every((step) => step.event.type.startsWith('xstate.'))) continue;
+        const events = (path.steps as unknown as { event: ComplaintEvent }[]).map((step) => step.event).filter((event) => !event.type.startsWith('xstate.'));
+        if (events.length === 0) continue;
         const key = stateKey(path.state);
         const known = byState.get(key);
-        if (!known || steps.length < known.steps.length) byState.set(key, { steps });
+        if (!known || events.length < known.length) byState.set(key, events);
       }
       return [...byState.values()]
-        .map(({ steps }) => toPath(steps))
+        .map((events) => replayPath(machine, events, settings))
         .sort((a, b) => a.events.length - b.events.length || (a.description < b.description ? -1 : 1));
-    },
+    }),
     // xstate/graph's getSimplePaths walks every simple path of the whole graph, which explodes on a
     // model this size; this walks real transitions depth-first (each event made from the snapshot it
-    // is sent to, so dates stay consistent) and stops at maxEvents.
-    simplePaths: ({ maxEvents = 8 } = {}) => {
-      if (!Number.isInteger(maxEvents) || maxEvents < 1) throw new RangeError(`maxEvents must be a whole number of at least 1, got ${String(maxEvents)}`);
+    // is sent to, so dates stay consistent), stops at maxEvents, and gives up past maxPaths: at most
+    // maxPaths paths of at most maxEvents steps are built, and each tries the few candidate events of its last state.
+    simplePaths: (options) => {
+      const { maxEvents, maxPaths } = checkSimplePathsOptions(options);
       const [initial] = initialTransition(machine);
       const paths: ComplaintPath[] = [];
-      const steps: { event: ComplaintEvent; state: ComplaintSnapshot }[] = [{ event: { type: 'xstate.init' } as never, state: initial }];
+      const steps: DescribedStep[] = [];
       const onPath = new Set([stateKey(initial)]);
       const walk = (snapshot: ComplaintSnapshot) => {
-        if (steps.length > 1) paths.push(toPath(steps));
-        if (steps.length > maxEvents) return;
-        for (const event of candidateEvents(snapshot, settings)) {
+        if (steps.length > 0) {
+          if (paths.length >= maxPaths) {
+            throw new InvalidInputError('options.maxPaths', maxPaths, `a limit above the number of simple paths of at most ${maxEvents} events (there are more than ${maxPaths.toLocaleString('en-GB')}): lower maxEvents, or raise maxPaths (at most ${MAX_PATHS.toLocaleString('en-GB')})`);
+          }
+          paths.push(pathOf(steps));
+        }
+        if (steps.length >= maxEvents) return;
+        for (const event of candidateEvents(scenarioState(snapshot), settings)) {
           const [next] = transition(machine, snapshot, event);
           const key = stateKey(next);
           if (next === snapshot || onPath.has(key)) continue;
           onPath.add(key);
-          steps.push({ event, state: next });
+          steps.push(describeStep(event, snapshot, next, settings));
           walk(next);
           steps.pop();
           onPath.delete(key);
         }
       };
-      walk(initial);
+      withinCalendar(() => walk(initial));
       return paths;
     },
   };

@@ -5,17 +5,20 @@
  */
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
+import { toUkDate } from '../calendar/ukDate.js';
 import { HOUSING_OMBUDSMAN } from '../letters/ombudsman.js';
 import type { ComplaintSnapshot } from '../machine/machine.js';
 import type { ComplaintEvent } from '../machine/events.js';
 import { processState } from '../machine/views.js';
 import type { EffectivePolicy } from '../policy/effective.js';
+import type { ScenarioContext, ScenarioState } from './input.js';
 
 type Of<T extends ComplaintEvent['type']> = Extract<ComplaintEvent, { type: T }>;
 
 /** @internal What the generator needs to know. */
 export interface ScenarioSettings {
   readonly region: Region;
+  /** The instant the complaint arrives, checked (an ISO instant with an offset). */
   readonly start: string;
   readonly calendar: WorkingDayCalendar;
   readonly complaintId: string;
@@ -25,17 +28,22 @@ export interface ScenarioSettings {
 
 const HANDLERS = { 1: 'Sam Patel, Repairs Manager', 2: 'Priya Shah, Head of Housing Services' } as const;
 
-/** The UK date of the last event (or the start), and a helper to make the instant `n` working days later. */
-function clock(snapshot: ComplaintSnapshot, settings: ScenarioSettings) {
-  const last = (snapshot.context.lastEventAt ?? settings.start).slice(0, 10);
+/**
+ * The UK date of the last event (or the start), and helpers to make instants: `on(date, hour)` at
+ * `hour` UTC, which is the same UK date all year (UK time is UTC or UTC+1, and the hours used are
+ * 07 to 18), and `after(n)`, `n` working days after the last event.
+ */
+function clock(context: ScenarioContext, settings: ScenarioSettings) {
+  // The UK day of the instant, never its first ten characters: '2025-01-06T23:30:00-05:00' is 7 January in the UK.
+  const last = toUkDate(context.lastEventAt ?? settings.start);
   const on = (date: string, hour = 10) => `${date}T${String(hour).padStart(2, '0')}:00:00Z`;
   const after = (days: number, hour = 10) => on(settings.calendar.addWorkingDays(last, days), hour);
   return { last, on, after };
 }
 
-function definition(snapshot: ComplaintSnapshot) {
+function definition(context: ScenarioContext) {
   return (
-    snapshot.context.definition ?? {
+    context.definition ?? {
       points: [
         { id: 'repair', summary: 'The kitchen leak was reported three times and is still not repaired' },
         { id: 'mould', summary: 'There is damp and mould in the bedroom and nobody has inspected it' },
@@ -45,8 +53,8 @@ function definition(snapshot: ComplaintSnapshot) {
   );
 }
 
-function response(snapshot: ComplaintSnapshot, settings: ScenarioSettings, stage: 1 | 2, sentOn: string): Of<'RESPOND'>['letter'] {
-  const def = definition(snapshot);
+function response(context: ScenarioContext, settings: ScenarioSettings, stage: 1 | 2, sentOn: string): Of<'RESPOND'>['letter'] {
+  const def = definition(context);
   const findings = def.points.map((point, i) => ({ pointId: point.id, upheld: i === 0, reasons: `We looked at our records for this point and ${i === 0 ? 'found we were at fault' : 'found we acted correctly'}.` }));
   const common = {
     complaintId: settings.complaintId,
@@ -60,7 +68,7 @@ function response(snapshot: ComplaintSnapshot, settings: ScenarioSettings, stage
     ],
     // Everything still open is listed, as 6.6 and 6.17 ask (an overdue one with a new date).
     outstandingActions: [
-      ...snapshot.context.tracked
+      ...context.tracked
         .filter((item) => !item.completedOn)
         .map((item) => ({ description: item.description, dueOn: item.dueOn && item.dueOn >= sentOn ? item.dueOn : settings.calendar.addWorkingDays(sentOn, 5) })),
       { description: 'Check the repair has held', dueOn: settings.calendar.addWorkingDays(sentOn, 20) },
@@ -71,14 +79,17 @@ function response(snapshot: ComplaintSnapshot, settings: ScenarioSettings, stage
     : { kind: 'stage2-response', stage: 2, ...common, ombudsmanRoute: 'You can ask the Housing Ombudsman to investigate', ombudsman: { ...HOUSING_OMBUDSMAN } };
 }
 
+/** @internal What {@link candidateEvents} needs of a snapshot the machine itself made (no checks needed). */
+export function scenarioState(snapshot: ComplaintSnapshot): ScenarioState {
+  return { process: processState(snapshot), context: snapshot.context };
+}
+
 /**
- * @internal The events worth trying from `snapshot`: each step of the process, with TICKs on and
+ * @internal The events worth trying from a state: each step of the process, with TICKs on and
  * after the open deadline so that missed deadlines are part of the model.
  */
-export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioSettings): ComplaintEvent[] {
-  const state = processState(snapshot);
-  const { context } = snapshot;
-  const { last, on, after } = clock(snapshot, settings);
+export function candidateEvents({ process: state, context }: ScenarioState, settings: ScenarioSettings): ComplaintEvent[] {
+  const { last, on, after } = clock(context, settings);
   const events: ComplaintEvent[] = [];
   const record = context.stage2 ?? context.stage1;
   // A claim filed at court takes the complaint out of the process (2.2), before or during a stage.
@@ -86,17 +97,17 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
     type: 'DECLINE',
     at: after(1),
     reason: 'legal-proceedings',
-    letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: after(1).slice(0, 10), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } },
+    letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: toUkDate(after(1)), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } },
   });
   // The acknowledgement letter promises the deadline the machine will count from it (6.3, 6.14).
   const acknowledgement = (stage: 1 | 2): ComplaintEvent => {
     const at = after(2);
-    const sentOn = at.slice(0, 10);
+    const sentOn = toUkDate(at);
     const respondBy = settings.calendar.addWorkingDays(sentOn, stage === 1 ? settings.policy.stage1.respondWithin : settings.policy.stage2.respondWithin);
     return {
       type: 'ACKNOWLEDGE',
       at,
-      letter: { kind: 'acknowledgement', complaintId: settings.complaintId, sentOn, stage, handler: HANDLERS[stage], definition: definition(snapshot), respondBy, ombudsman: { ...HOUSING_OMBUDSMAN } },
+      letter: { kind: 'acknowledgement', complaintId: settings.complaintId, sentOn, stage, handler: HANDLERS[stage], definition: definition(context), respondBy, ombudsman: { ...HOUSING_OMBUDSMAN } },
     };
   };
   const tickAround = (due: string | undefined) => {
@@ -106,9 +117,10 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
   switch (state) {
     case 'new':
       // Raised by a representative (an advocate), so that recording the resident's consent is a path too.
+      // It arrives at the start instant itself, so on the UK day of that instant.
       events.push({
         type: 'RECEIVE',
-        at: on(settings.start.slice(0, 10), 9),
+        at: settings.start,
         complaint: { id: settings.complaintId, region: settings.region, summary: 'Kitchen leak and bedroom mould', raisedBy: 'representative' },
       });
       break;
@@ -133,7 +145,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
           letter: {
             kind: 'extension-notice',
             complaintId: settings.complaintId,
-            sentOn: at.slice(0, 10),
+            sentOn: toUkDate(at),
             stage,
             reasons: 'We are waiting for a specialist survey',
             newRespondBy: settings.calendar.addWorkingDays(respondBy, stage === 1 ? 10 : 20),
@@ -144,7 +156,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
       if (stage === 1 && !context.definition?.points.some((p) => p.id === 'fence')) {
         events.push({ type: 'ADD_ISSUE', at: after(1), point: { id: 'fence', summary: 'The garden fence repair was also missed' }, related: true });
       }
-      events.push({ type: 'RESPOND', at: after(3), letter: response(snapshot, settings, stage, after(3).slice(0, 10)) });
+      events.push({ type: 'RESPOND', at: after(3), letter: response(context, settings, stage, toUkDate(after(3))) });
       events.push({ type: 'WITHDRAW', at: after(1) }, legalProceedings());
       tickAround(respondBy);
       break;
@@ -163,7 +175,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
           type: 'REFUSE_ESCALATION',
           at: after(2),
           reason: 'previously-considered',
-          letter: { kind: 'escalation-refusal', complaintId: settings.complaintId, sentOn: after(2).slice(0, 10), reasons: 'This matter was fully considered at stage 2 in an earlier complaint', ombudsman: { ...HOUSING_OMBUDSMAN } },
+          letter: { kind: 'escalation-refusal', complaintId: settings.complaintId, sentOn: toUkDate(after(2)), reasons: 'This matter was fully considered at stage 2 in an earlier complaint', ombudsman: { ...HOUSING_OMBUDSMAN } },
         },
         { type: 'WITHDRAW', at: after(1) },
       );
@@ -174,7 +186,7 @@ export function candidateEvents(snapshot: ComplaintSnapshot, settings: ScenarioS
     const open = context.tracked.find((item) => !item.completedOn);
     if (open) events.push({ type: 'COMPLETE_ACTION', at: after(1), id: open.id });
     if (!context.tracked.some((item) => item.id === 'goodwill')) {
-      events.push({ type: 'OFFER_REMEDY', at: after(1), remedy: { id: 'goodwill', kind: 'financial', description: 'A goodwill payment for the inconvenience', amountPence: 5000, dueOn: settings.calendar.addWorkingDays(after(1).slice(0, 10), 5) } });
+      events.push({ type: 'OFFER_REMEDY', at: after(1), remedy: { id: 'goodwill', kind: 'financial', description: 'A goodwill payment for the inconvenience', amountPence: 5000, dueOn: settings.calendar.addWorkingDays(toUkDate(after(1)), 5) } });
     }
     if (!context.ombudsman.referredOn && state.startsWith('closed')) events.push({ type: 'REFER_TO_OMBUDSMAN', at: after(10) });
     if (context.ombudsman.referredOn && !context.ombudsman.determinedOn) {

@@ -80,7 +80,7 @@ describe('restore refuses, with a typed error and nothing half-restored', () => 
 
   it('another format, or another machine version', () => {
     expect(problemsOf(tampered((c) => { c.format = 'something-else'; }))[0]).toContain("format: expected 'housing-complaints/complaint'");
-    expect(problemsOf(tampered((c) => { c.version = 2; }))[0]).toBe('version: the snapshot is from machine version 2, this is version 1; migrate it first');
+    expect(problemsOf(tampered((c) => { c.version = 3; }))[0]).toBe('version: the snapshot is from machine version 3, this is version 2; migrate it first');
     expect(problemsOf([])).toEqual(['a stored snapshot must be an object']);
   });
 

@@ -108,7 +108,11 @@ describe('Peaks & Plains V4 as written (enforceCode: false)', () => {
   });
 
   it('keeps snapshots of the two apart: each records its policy', () => {
-    expect(replay(asWritten, []).snapshot.context.policy).toEqual({ id: 'peaks-plains-v4', enforceCode: false });
-    expect(replay(enforced, []).snapshot.context.policy).toEqual({ id: 'peaks-plains-v4', enforceCode: true });
+    const written = replay(asWritten, []).snapshot.context.policy;
+    const floor = replay(enforced, []).snapshot.context.policy;
+    expect(written).toEqual({ id: 'peaks-plains-v4', enforceCode: false, fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(floor).toEqual({ id: 'peaks-plains-v4', enforceCode: true, fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // Same id, other rules in force: the fingerprints tell them apart.
+    expect(written.fingerprint).not.toBe(floor.fingerprint);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * One decision per event, shared by the machine's guards and actions and by `explain`: the event
+ * is copied once into plain data, judged by its rule, applied, and the record it makes is checked
+ * against the one definition of a valid record, the same `restore` uses. So the machine cannot
+ * accept an event whose record could not be stored and loaded again, and what it stores is exactly
+ * what it judged.
+ */
+import { APPLY, settleTimers } from './actions.js';
+import type { ComplaintContext } from './context.js';
+import type { ComplaintEvent } from './events.js';
+import { NotPlain, pathText, plainCopy } from '../letters/plain.js';
+import { issueLine, recordProblems } from './record.js';
+import { judge, UNREADABLE, type Reason, type RuleEnv, type RuleName, type Verdict } from './rules.js';
+
+/** @internal A verdict, and for an allowed event the record it makes. */
+export interface Decision extends Verdict {
+  /** The next record, when the event is allowed. */
+  readonly next?: ComplaintContext;
+}
+
+const refuse = (...refusals: Reason[]): Decision => ({ refusals, notes: [] });
+
+/** @internal The event as plain data read once, or the reason it cannot be. */
+export function eventCopy(event: unknown): { event: ComplaintEvent } | { refusal: Reason } {
+  try {
+    return { event: plainCopy(event) as ComplaintEvent };
+  } catch (error) {
+    if (error instanceof NotPlain && !error.reason.startsWith('could not be read')) return { refusal: { message: `malformed event: ${pathText('event', error.path)}: ${error.reason}` } };
+    return { refusal: UNREADABLE };
+  }
+}
+
+/**
+ * @internal Judges `event` by `rule` and, if it is allowed, makes the next record and checks it.
+ * Never throws: whatever goes wrong is a refusal.
+ */
+export function decide(rule: RuleName, context: ComplaintContext, event: unknown, env: RuleEnv, stage: 1 | 2): Decision {
+  const copied = eventCopy(event);
+  if ('refusal' in copied) return refuse(copied.refusal);
+  const verdict = judge(rule, context, copied.event, env, stage);
+  if (verdict.refusals.length > 0) return verdict;
+  try {
+    const next = settleTimers(APPLY[rule](context, copied.event, env, verdict, stage), env);
+    const problems = recordProblems(next, env, context, [verdict.letter, verdict.definition]);
+    if (problems.length > 0) {
+      return refuse(...problems.slice(0, 5).map((issue) => ({ message: `The record this event would make could not be stored: ${issueLine(issue)}.` })));
+    }
+    return { ...verdict, next };
+  } catch {
+    return refuse(UNREADABLE);
+  }
+}

@@ -1,0 +1,287 @@
+/**
+ * What a valid complaint record is: one definition, used both to accept an event (the record it
+ * would make must be valid) and to restore a stored snapshot. A record is valid when it has the
+ * shape of {@link ComplaintContext} and everything that can be recomputed from its own dates, its
+ * policy and its calendar agrees with what it says.
+ */
+import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import type { Region } from '../calendar/regions.js';
+import { fnv1a64 } from '../calendar/fingerprint.js';
+import { canonicalJson } from '../policy/fingerprint.js';
+import { ComplaintContext, CONTEXT_FIELDS, CONTEXT_LISTS } from './context.js';
+import { dayOf, responseDue, samePerson, type RuleEnv } from './rules.js';
+
+/**
+ * One problem with a record: the field, what is stored there and, when it can be recomputed,
+ * what should be.
+ *
+ * @example
+ * ```ts
+ * const issue: RecordIssue = { path: 'stage1.acknowledgeBy', found: '2025-01-12', expected: '2025-01-13', message: '5 working days after receipt (6.2)' };
+ * ```
+ */
+export interface RecordIssue {
+  /** The field, e.g. `'stage1.acknowledgeBy'` or `'tracked[2].id'`. */
+  readonly path: string;
+  /** Why it is wrong. */
+  readonly message: string;
+  /** What the record holds there (absent when the field is missing). */
+  readonly found?: unknown;
+  /** What it should hold, when that can be recomputed. */
+  readonly expected?: unknown;
+}
+
+/** @internal A record issue as one line: `path: message (found …, expected …)`. */
+export function issueLine(issue: RecordIssue): string {
+  const shown = (value: unknown) => (typeof value === 'string' ? `'${value.slice(0, 60)}'` : value === undefined ? 'nothing' : String(JSON.stringify(value)).slice(0, 60));
+  const values = 'found' in issue || 'expected' in issue ? ` (found ${shown(issue.found)}${'expected' in issue ? `, expected ${shown(issue.expected)}` : ''})` : '';
+  return `${issue.path}: ${issue.message}${values}`;
+}
+
+/** @internal The fingerprint of the content of the machine's effective policy (its id aside). */
+export function policyFingerprint(env: RuleEnv): string {
+  return env.policy.fingerprint;
+}
+
+/**
+ * @internal The fingerprint of the calendar a complaint is counted with: its division and every
+ * adjustment. A host's own calendar object without one is known by its division and span.
+ */
+export function calendarFingerprint(calendar: WorkingDayCalendar): string {
+  const own = (calendar as { fingerprint?: unknown }).fingerprint;
+  return typeof own === 'string' ? own : fnv1a64(canonicalJson([calendar.region, calendar.coveredFrom, calendar.coveredThrough]));
+}
+
+/**
+ * @internal Every problem with `context` as a complaint record of the machine whose rules are
+ * `env`. Empty when the record is valid. The shape is checked first; the invariants only of a
+ * record that has it.
+ */
+export function recordProblems(context: unknown, env: RuleEnv, previous?: ComplaintContext, checked: readonly unknown[] = []): RecordIssue[] {
+  const shape = previous ? changedShapeProblems(context as Record<string, unknown>, previous, checked) : shapeProblems(context);
+  return shape.length > 0 ? shape : invariantProblems(context as ComplaintContext, env);
+}
+
+const issuesOf = (prefix: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): RecordIssue[] =>
+  error.issues.map((issue) => ({ path: [prefix, ...issue.path].map((p) => String(p).slice(0, 40)).join('.'), message: issue.message }));
+
+/**
+ * The shape of a record made from a valid one (`previous`): only what changed is checked, field by
+ * field and, in the lists, element by element. What the two share was checked when it was made;
+ * `checked` are values the rule already parsed with the same schema (its letter, its definition).
+ */
+function changedShapeProblems(next: Record<string, unknown>, previous: ComplaintContext, checked: readonly unknown[]): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  const before = previous as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(next), ...Object.keys(before)])) {
+    const value = next[key];
+    if (value === before[key] || checked.includes(value)) continue;
+    if (!Object.hasOwn(CONTEXT_FIELDS, key)) {
+      issues.push({ path: key.slice(0, 40), message: 'not a field of the record' });
+      continue;
+    }
+    const element = CONTEXT_LISTS[key as keyof typeof CONTEXT_FIELDS];
+    const old = before[key];
+    if (element && Array.isArray(value) && Array.isArray(old)) {
+      value.forEach((item, i) => {
+        if (item === old[i] || checked.includes(item)) return;
+        const result = element.safeParse(item);
+        if (!result.success) issues.push(...issuesOf(`${key}.${i}`, result.error));
+      });
+      continue;
+    }
+    const result = CONTEXT_FIELDS[key as keyof typeof CONTEXT_FIELDS].safeParse(value);
+    if (!result.success) issues.push(...issuesOf(key, result.error));
+  }
+  return issues;
+}
+
+/** @internal Problems with the shape of a record: {@link ComplaintContext}'s schema. */
+export function shapeProblems(context: unknown): RecordIssue[] {
+  const parsed = ComplaintContext.safeParse(context);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.map((p) => String(p).slice(0, 40)).join('.') || 'record', message: issue.message }));
+}
+
+/**
+ * @internal Whether a record was made under the rules of `env`: its policy (id, Code, content) and,
+ * once received, its calendar. The cheap first check before continuing a snapshot on a machine.
+ */
+export function rulesProblem(context: ComplaintContext, env: RuleEnv): RecordIssue | undefined {
+  const policy = context.policy;
+  if (policy.id !== env.policy.policyId || policy.enforceCode !== env.policy.enforceCode || policy.fingerprint !== policyFingerprint(env)) {
+    return { path: 'policy', message: `the snapshot was made under '${policy.id}' (Code ${policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${policy.fingerprint}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${policyFingerprint(env)})` };
+  }
+  if (context.complaint) {
+    const expected = calendarFingerprint(env.calendar(context.complaint.region as Region));
+    if (context.calendar !== expected) return { path: 'calendar', message: `the snapshot was counted with another working-day calendar than this machine's for ${context.complaint.region}`, found: context.calendar, expected };
+  }
+  return undefined;
+}
+
+type Stage = NonNullable<ComplaintContext['stage1']>;
+
+/** @internal What the record's own dates, policy and calendar say it must hold, for a record of the right shape. */
+export function invariantProblems(context: ComplaintContext, env: RuleEnv): RecordIssue[] {
+  const issues: RecordIssue[] = [];
+  const expect = (path: string, found: unknown, expected: unknown, message: string) => {
+    if (found !== expected) issues.push({ path, message, found, expected });
+  };
+  const require = (ok: boolean, path: string, message: string, found?: unknown) => {
+    if (!ok) issues.push(found === undefined ? { path, message } : { path, message, found });
+  };
+
+  expect('policy.id', context.policy.id, env.policy.policyId, 'the complaint was made under another policy');
+  expect('policy.enforceCode', context.policy.enforceCode, env.policy.enforceCode, 'the complaint was made with the Code enforced differently');
+  expect('policy.fingerprint', context.policy.fingerprint, policyFingerprint(env), "the policy's content (its timescales, limits and timers) is not the one this machine runs");
+
+  const { complaint, stage1, stage2 } = context;
+  if (!complaint) {
+    require(!stage1 && !stage2 && !context.lastEventAt && !context.definition && !context.closure && context.calendar === undefined, 'complaint', 'a record with no complaint has nothing else');
+    require(context.letters.length + context.tracked.length + context.breaches.length + context.timers.length + context.notes.length === 0, 'complaint', 'a record with no complaint has nothing else');
+    return issues;
+  }
+  if (!stage1 || !context.lastEventAt) {
+    require(!!stage1, 'stage1', 'a received complaint has stage 1');
+    require(!!context.lastEventAt, 'lastEventAt', 'a received complaint records when its last event happened (5.12)');
+    return issues;
+  }
+  const calendar = env.calendar(complaint.region as Region);
+  expect('calendar', context.calendar, calendarFingerprint(calendar), `the complaint was counted with another working-day calendar than this machine's for ${complaint.region} (its division, closures, extra holidays or forced working days differ)`);
+  if (issues.length > 0) return issues;
+
+  const last = dayOf({ at: context.lastEventAt });
+  const { coveredFrom, coveredThrough } = calendar;
+  /** A date the record holds: inside the calendar, and not after the last event. */
+  const dated = (path: string, date: string | undefined, notAfterLast = true) => {
+    if (date === undefined) return;
+    if (date < coveredFrom || date > coveredThrough) issues.push({ path, message: `outside the dates the working-day clock covers (${coveredFrom} to ${coveredThrough})`, found: date });
+    else if (notAfterLast && date > last) issues.push({ path, message: `after the last recorded event (lastEventAt ${context.lastEventAt}): events are recorded in order (5.12)`, found: date });
+  };
+  const notBefore = (path: string, date: string | undefined, earliest: string | undefined, what: string) => {
+    if (date !== undefined && earliest !== undefined && date < earliest) issues.push({ path, message: `before ${what} (${earliest})`, found: date });
+  };
+
+  if (complaint.issueDate !== undefined) {
+    dated('complaint.issueDate', complaint.issueDate);
+    notBefore('stage1.requestedOn', stage1.requestedOn, complaint.issueDate, 'the date of the issue (complaint.issueDate)');
+  }
+  const checkStage = (name: 'stage1' | 'stage2', record: Stage) => {
+    const stage = name === 'stage1' ? 1 : 2;
+    const timescales = stage === 1 ? env.policy.stage1 : env.policy.stage2;
+    dated(`${name}.requestedOn`, record.requestedOn);
+    expect(`${name}.acknowledgeBy`, record.acknowledgeBy, calendar.addWorkingDays(record.requestedOn, timescales.acknowledgeWithin), `${timescales.acknowledgeWithin} working days after ${record.requestedOn} (${stage === 1 ? '6.2' : '6.11'})`);
+    if (!record.acknowledgedOn) {
+      const after = (['handler', 'handlerId', 'respondBy', 'originalRespondBy', 'respondedOn', 'decision'] as const).filter((key) => record[key] !== undefined);
+      require(after.length === 0 && record.extensions.length === 0, `${name}.acknowledgedOn`, `missing, though the stage records ${after.length ? after.join(', ') : 'extensions'}, which come after the acknowledgement`);
+      return;
+    }
+    dated(`${name}.acknowledgedOn`, record.acknowledgedOn);
+    notBefore(`${name}.acknowledgedOn`, record.acknowledgedOn, record.requestedOn, `the stage began`);
+    require(record.handler !== undefined, `${name}.handler`, 'an acknowledged stage has a handler');
+    const original = responseDue(env, complaint.region, record.acknowledgedOn, stage);
+    expect(`${name}.originalRespondBy`, record.originalRespondBy, original, `${timescales.respondWithin} working days after the acknowledgement on ${record.acknowledgedOn} (${stage === 1 ? '6.3' : '6.14'})`);
+    let deadline = original;
+    let since = record.acknowledgedOn;
+    record.extensions.forEach((extension, i) => {
+      const path = `${name}.extensions.${i}`;
+      dated(`${path}.on`, extension.on);
+      notBefore(`${path}.on`, extension.on, since, 'the acknowledgement or the extension before it');
+      since = extension.on;
+      if (extension.until <= deadline) issues.push({ path: `${path}.until`, message: `an extension moves the deadline later than ${deadline}`, found: extension.until });
+      else {
+        dated(`${path}.until`, extension.until, false);
+        expect(`${path}.workingDays`, extension.workingDays, calendar.workingDaysBetween(deadline, extension.until), `the working days from ${deadline} to ${extension.until}`);
+      }
+      expect(`${path}.afterDeadline`, extension.afterDeadline, extension.on > deadline ? true : undefined, `whether it was given after the deadline of ${deadline}`);
+      deadline = extension.until;
+    });
+    expect(`${name}.respondBy`, record.respondBy, deadline, 'the original response deadline, moved by each extension');
+    require((record.respondedOn === undefined) === (record.decision === undefined), `${name}.decision`, 'a response and its decision are recorded together');
+    if (record.respondedOn !== undefined) {
+      dated(`${name}.respondedOn`, record.respondedOn);
+      notBefore(`${name}.respondedOn`, record.respondedOn, since, 'the acknowledgement or the last extension');
+      const kind = `stage${stage}-response`;
+      const letter = context.letters.find((l) => l.kind === kind);
+      if (!letter) issues.push({ path: 'letters', message: `the ${kind} letter of ${record.respondedOn} is missing: every response sent is kept (5.12)` });
+      else {
+        expect(`${name}.respondedOn`, record.respondedOn, letter.sentOn, `the day the ${kind} letter was sent`);
+        expect(`${name}.decision`, record.decision, (letter as { decision?: string }).decision, `the decision of the ${kind} letter`);
+      }
+    }
+  };
+  checkStage('stage1', stage1);
+  require((context.definition !== undefined) === (stage1.acknowledgedOn !== undefined), 'definition', 'the complaint definition is set when stage 1 is acknowledged (5.6), and kept from then on');
+  if (stage2) {
+    require(stage1.respondedOn !== undefined, 'stage2', 'stage 2 follows the stage 1 response (6.10)');
+    notBefore('stage2.requestedOn', stage2.requestedOn, stage1.respondedOn, 'the stage 1 response');
+    checkStage('stage2', stage2);
+    if (stage1.handler !== undefined && stage2.handler !== undefined && samePerson(stage1, stage2)) {
+      issues.push({ path: 'stage2.handler', message: 'the stage 2 handler must not be the person who considered stage 1 (6.13)', found: stage2.handler });
+    }
+  }
+
+  let previousSent = '';
+  context.letters.forEach((letter, i) => {
+    expect(`letters.${i}.complaintId`, letter.complaintId, complaint.id, 'every letter on the record is for this complaint');
+    dated(`letters.${i}.sentOn`, letter.sentOn);
+    notBefore(`letters.${i}.sentOn`, letter.sentOn, previousSent || stage1.requestedOn, 'the letter before it, or receipt: letters are kept in the order sent (5.12)');
+    previousSent = letter.sentOn;
+  });
+
+  const ids = new Set<string>();
+  context.tracked.forEach((item, i) => {
+    if (ids.has(item.id)) issues.push({ path: `tracked.${i}.id`, message: 'another remedy or action has this id', found: item.id });
+    ids.add(item.id);
+    dated(`tracked.${i}.offeredOn`, item.offeredOn);
+    notBefore(`tracked.${i}.offeredOn`, item.offeredOn, stage1.requestedOn, 'receipt');
+    dated(`tracked.${i}.dueOn`, item.dueOn, false);
+    dated(`tracked.${i}.completedOn`, item.completedOn);
+    notBefore(`tracked.${i}.completedOn`, item.completedOn, item.offeredOn, 'the day it was offered');
+  });
+
+  // The policy's timers, recomputed from the milestones that start them.
+  const starts: [string, string | undefined][] = [
+    ['received', stage1.requestedOn],
+    ['stage1-acknowledged', stage1.acknowledgedOn],
+    ['stage2-acknowledged', stage2?.acknowledgedOn],
+  ];
+  const timers = starts.flatMap(([from, day]) => (day === undefined ? [] : env.policy.timers.filter((t) => t.from === from).map((t) => ({ id: t.id, label: t.label, reference: t.reference, due: calendar.addWorkingDays(day, t.workingDays) }))));
+  expect('timers.length', context.timers.length, timers.length, "the policy's timers started by the record's milestones");
+  context.timers.forEach((timer, i) => {
+    const wanted = timers[i];
+    if (!wanted) return;
+    for (const key of ['id', 'label', 'reference', 'due'] as const) expect(`timers.${i}.${key}`, timer[key], wanted[key], `the policy timer ${wanted.id}, recomputed`);
+    dated(`timers.${i}.metOn`, timer.metOn);
+    dated(`timers.${i}.stoppedOn`, timer.stoppedOn);
+    if (ids.has(timer.id)) issues.push({ path: `timers.${i}.id`, message: 'a remedy or action has this id', found: timer.id });
+  });
+
+  const breached = new Set<string>();
+  context.breaches.forEach((breach, i) => {
+    if (breached.has(breach.deadline)) issues.push({ path: `breaches.${i}.deadline`, message: 'this deadline is already recorded as breached', found: breach.deadline });
+    breached.add(breach.deadline);
+    dated(`breaches.${i}.recordedOn`, breach.recordedOn);
+    if (breach.recordedOn <= breach.due) issues.push({ path: `breaches.${i}.recordedOn`, message: `a deadline is breached only after it is due (${breach.due})`, found: breach.recordedOn });
+  });
+  context.notes.forEach((note, i) => dated(`notes.${i}.on`, note.on));
+
+  if (context.closure) {
+    dated('closure.on', context.closure.on);
+    notBefore('closure.on', context.closure.on, stage2?.requestedOn ?? stage1.respondedOn ?? stage1.acknowledgedOn ?? stage1.requestedOn, 'the last step of the process');
+  }
+  expect('declineReason', context.declineReason !== undefined, context.closure?.reason === 'declined', 'a decline reason is recorded exactly when the complaint was declined (2.4)');
+  expect('refusalReason', context.refusalReason !== undefined, context.closure?.reason === 'escalation-refused', 'a refusal reason is recorded exactly when escalation was refused (5.11)');
+
+  const { referredOn, determinedOn, findings } = context.ombudsman;
+  dated('ombudsman.referredOn', referredOn);
+  notBefore('ombudsman.referredOn', referredOn, stage1.requestedOn, 'receipt');
+  dated('ombudsman.determinedOn', determinedOn);
+  require(determinedOn === undefined || referredOn !== undefined, 'ombudsman.referredOn', 'a determination follows a referral');
+  notBefore('ombudsman.determinedOn', determinedOn, referredOn, 'the referral');
+  require((determinedOn === undefined) === (findings === undefined), 'ombudsman.findings', 'findings are recorded with the determination');
+
+  dated('consentReceivedOn', context.consentReceivedOn);
+  require(context.consentReceivedOn === undefined || complaint.consentOnFile === true, 'complaint.consentOnFile', 'consent received is consent on file');
+  expect('consentAwaited', context.consentAwaited, env.policy.representativeConsent === 'written' && complaint.raisedBy === 'representative' && complaint.consentOnFile !== true, "whether the resident's written consent is still awaited (policy)");
+  return issues;
+}
