@@ -7,17 +7,8 @@ import { describe, expect, it } from 'vitest';
 import * as calendarModule from '../../src/calendar/index.js';
 import { HousingComplaintsError, calendarFromGovUkFeed, createWorkingDayCalendar, isHousingComplaintsError, isIsoDate, isRegion, toUkDate, type WorkingDayCalendar } from '../../src/calendar/index.js';
 import { loadFeed } from '../support/fixture.js';
-import { eachHostile, flipping, hostileValues } from '../support/hostileValues.js';
+import { eachHostile, flipping, hostileValues, outcome } from '../support/hostileValues.js';
 
-type Outcome = { returned: true; result: unknown } | { returned: false; error: unknown };
-
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { returned: true, result: fn() };
-  } catch (error) {
-    return { returned: false, error };
-  }
-}
 
 /** Asserts a typed error made by this library (not a forgery), whose `path` is `path` or matches it. */
 function expectTyped(error: unknown, path: string | RegExp): void {

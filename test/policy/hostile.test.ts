@@ -8,16 +8,8 @@ import * as z from 'zod/mini';
 import { HousingComplaintsError, InvalidInputError, isHousingComplaintsError } from '../../src/errors.js';
 import { createComplaintMachine } from '../../src/machine/index.js';
 import { InvalidPolicyError, Policy, checkPolicy, effectivePolicy, isInvalidPolicyError, policies } from '../../src/policy/index.js';
-import { eachHostile, flipping, hostileValues } from '../support/hostileValues.js';
+import { eachHostile, flipping, hostileValues, outcome } from '../support/hostileValues.js';
 
-type Outcome = { returned: true; result: unknown } | { returned: false; error: unknown };
-function outcome(fn: () => unknown): Outcome {
-  try {
-    return { returned: true, result: fn() };
-  } catch (error) {
-    return { returned: false, error };
-  }
-}
 
 /** A deep copy of `policy` (plain data) with `value` put at `path` (the policy itself for `[]`). */
 function policyWith(policy: Policy, path: readonly (string | number)[], value: unknown): unknown {

@@ -93,3 +93,15 @@ export function flipping<T extends object>(object: T, key: string, first: unknow
   Object.defineProperty(object, 'reads', { value: () => reads, configurable: true });
   return object as T & { reads(): number };
 }
+
+/** What a call did: returned a result, or threw an error. */
+export type Outcome = { returned: true; result: unknown } | { returned: false; error: unknown };
+
+/** Runs `fn` and says whether it returned or threw, and what. */
+export function outcome(fn: () => unknown): Outcome {
+  try {
+    return { returned: true, result: fn() };
+  } catch (error) {
+    return { returned: false, error };
+  }
+}
