@@ -20,8 +20,23 @@ export interface Decision extends Verdict {
 
 const refuse = (...refusals: Reason[]): Decision => ({ refusals, notes: [] });
 
+/** Copies made by {@link eventCopy} while they are being sent: nobody else holds them meanwhile. */
+const sending = new WeakSet<object>();
+
+/** @internal Runs `send` with `copy` (from {@link eventCopy}) known as a copy, so the guards do not copy it again. */
+export function whileSending<T>(copy: ComplaintEvent, send: () => T): T {
+  sending.add(copy);
+  try {
+    return send();
+  } finally {
+    sending.delete(copy);
+  }
+}
+
 /** @internal The event as plain data read once, or the reason it cannot be. */
 export function eventCopy(event: unknown): { event: ComplaintEvent } | { refusal: Reason } {
+  // A copy being sent by replay, step or sendEvent is not copied twice.
+  if (typeof event === 'object' && event !== null && sending.has(event)) return { event: event as ComplaintEvent };
   try {
     return { event: plainCopy(event) as ComplaintEvent };
   } catch (error) {
@@ -41,7 +56,7 @@ export function decide(rule: RuleName, context: ComplaintContext, event: unknown
   if (verdict.refusals.length > 0) return verdict;
   try {
     const next = settleTimers(APPLY[rule](context, copied.event, env, verdict, stage), env);
-    const problems = recordProblems(next, env, context, [verdict.letter, verdict.definition]);
+    const problems = recordProblems(next, env, context, [verdict.letter, verdict.definition, copied.event.at]);
     if (problems.length > 0) {
       return refuse(...problems.slice(0, 5).map((issue) => ({ message: `The record this event would make could not be stored: ${issueLine(issue)}.` })));
     }

@@ -110,7 +110,8 @@ function compose<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, opt
         stage: kind === 'stage1-response' ? 1 : 2,
         ...definition,
         outstandingActions: open,
-        ...(kind === 'stage1-response' && window !== undefined ? { escalation: { requestBy: calendar.addWorkingDays(sentOn, window) } } : {}),
+        // Left for the host to fill in when the window would end after the last date the clock covers.
+        ...(kind === 'stage1-response' && window !== undefined && calendar.workingDaysBetween(sentOn, calendar.coveredThrough) >= window ? { escalation: { requestBy: calendar.addWorkingDays(sentOn, window) } } : {}),
         ombudsman,
       };
       break;

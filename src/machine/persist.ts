@@ -179,7 +179,13 @@ export function restore(machine: ComplaintMachine, json: string | object): Compl
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SnapshotRestoreError(['a stored snapshot must be an object']);
   const envelope = data as Record<string, unknown>;
   if (envelope.format !== FORMAT) throw new SnapshotRestoreError([`format: expected '${FORMAT}', got ${JSON.stringify(envelope.format)?.slice(0, 60)}`]);
-  if (envelope.version === 1) migrateFromVersion1(envelope.context, env);
+  if (envelope.version === 1) {
+    try {
+      migrateFromVersion1(envelope.context, env);
+    } catch {
+      throw new SnapshotRestoreError(["context.complaint.region: this machine's calendar could not count working days for the record's division"]);
+    }
+  }
   else if (envelope.version !== MACHINE_VERSION) {
     throw new SnapshotRestoreError([`version: the snapshot is from machine version ${JSON.stringify(envelope.version)?.slice(0, 20)}, this is version ${MACHINE_VERSION}; migrate it first`]);
   }
@@ -197,7 +203,12 @@ export function restore(machine: ComplaintMachine, json: string | object): Compl
   // The one definition of a valid record, the one every accepted event met: recomputed deadlines,
   // the order of dates, the policy's content and the calendar; and the state must match it.
   problems.push(...consistencyProblems(envelope.value as { process: unknown; ombudsman: unknown }, context));
-  problems.push(...invariantProblems(context, env).map((issue) => ({ ...issue, path: `context.${issue.path}` })));
+  try {
+    problems.push(...invariantProblems(context, env).map((issue) => ({ ...issue, path: `context.${issue.path}` })));
+  } catch {
+    // The machine's own calendar option failed for this record's division.
+    problems.push(`context.complaint.region: this machine's calendar could not count working days for '${String(context.complaint?.region).slice(0, 40)}'`);
+  }
   if (problems.length > 0) throw new SnapshotRestoreError(problems);
   // Timers a record stored before they could stop are stopped as the machine now would (a no-op otherwise).
   return machine.resolveState({ value: envelope.value as ComplaintSnapshot['value'], context: settleTimers(context, env) }) as ComplaintSnapshot;

@@ -75,7 +75,8 @@ function changedShapeProblems(next: Record<string, unknown>, previous: Complaint
   const before = previous as unknown as Record<string, unknown>;
   for (const key of new Set([...Object.keys(next), ...Object.keys(before)])) {
     const value = next[key];
-    if (value === before[key] || checked.includes(value)) continue;
+    // A value the rule already parsed (an object), or the event's own instant as the last event's.
+    if (value === before[key] || ((typeof value === 'object' || key === 'lastEventAt') && checked.includes(value))) continue;
     if (!Object.hasOwn(CONTEXT_FIELDS, key)) {
       issues.push({ path: key.slice(0, 40), message: 'not a field of the record' });
       continue;
@@ -84,7 +85,7 @@ function changedShapeProblems(next: Record<string, unknown>, previous: Complaint
     const old = before[key];
     if (element && Array.isArray(value) && Array.isArray(old)) {
       value.forEach((item, i) => {
-        if (item === old[i] || checked.includes(item)) return;
+        if (item === old[i] || (typeof item === 'object' && checked.includes(item))) return;
         const result = element.safeParse(item);
         if (!result.success) issues.push(...issuesOf(`${key}.${i}`, result.error));
       });
@@ -176,6 +177,15 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
       return;
     }
     dated(`${name}.acknowledgedOn`, record.acknowledgedOn);
+    const ackLetter = context.letters.find((l) => l.kind === 'acknowledgement' && (l as { stage?: number }).stage === stage) as { sentOn: string; handler: string } | undefined;
+    if (ackLetter) {
+      expect(`${name}.acknowledgedOn`, record.acknowledgedOn, ackLetter.sentOn, `the day the stage ${stage} acknowledgement letter was sent`);
+      expect(`${name}.handler`, record.handler, ackLetter.handler.trim(), `the handler the stage ${stage} acknowledgement letter names`);
+    }
+    const late = (deadline: string, due: string | undefined, done: string | undefined) => {
+      if (due !== undefined && done !== undefined && done > due && !context.breaches.some((b) => b.deadline === deadline)) issues.push({ path: 'breaches', message: `${deadline} was met late (${done}, due ${due}) but its breach is not recorded` });
+    };
+    late(`${name}.acknowledge`, record.acknowledgeBy, record.acknowledgedOn);
     notBefore(`${name}.acknowledgedOn`, record.acknowledgedOn, record.requestedOn, `the stage began`);
     require(record.handler !== undefined, `${name}.handler`, 'an acknowledged stage has a handler');
     const original = responseDue(env, complaint.region, record.acknowledgedOn, stage);
@@ -199,6 +209,7 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     require((record.respondedOn === undefined) === (record.decision === undefined), `${name}.decision`, 'a response and its decision are recorded together');
     if (record.respondedOn !== undefined) {
       dated(`${name}.respondedOn`, record.respondedOn);
+      late(`${name}.respond`, deadline, record.respondedOn);
       notBefore(`${name}.respondedOn`, record.respondedOn, since, 'the acknowledgement or the last extension');
       const kind = `stage${stage}-response`;
       const letter = context.letters.find((l) => l.kind === kind);
@@ -263,12 +274,19 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     dated(`breaches.${i}.recordedOn`, breach.recordedOn);
     if (breach.recordedOn <= breach.due) issues.push({ path: `breaches.${i}.recordedOn`, message: `a deadline is breached only after it is due (${breach.due})`, found: breach.recordedOn });
   });
-  context.notes.forEach((note, i) => dated(`notes.${i}.on`, note.on));
+  context.notes.forEach((note, i) => {
+    dated(`notes.${i}.on`, note.on);
+    notBefore(`notes.${i}.on`, note.on, stage1.requestedOn, 'receipt');
+  });
 
   if (context.closure) {
     dated('closure.on', context.closure.on);
     notBefore('closure.on', context.closure.on, stage2?.requestedOn ?? stage1.respondedOn ?? stage1.acknowledgedOn ?? stage1.requestedOn, 'the last step of the process');
   }
+  const sentOf = (kind: string) => context.letters.filter((l) => l.kind === kind).at(-1)?.sentOn;
+  const closers: Record<string, string | undefined> = { 'final-response': stage2?.respondedOn, declined: sentOf('decline-notice'), 'escalation-refused': sentOf('escalation-refusal') };
+  const closedBy = context.closure ? closers[context.closure.reason] : undefined;
+  if (context.closure && closedBy !== undefined) expect('closure.on', context.closure.on, closedBy, 'the day of the letter that closed the complaint');
   expect('declineReason', context.declineReason !== undefined, context.closure?.reason === 'declined', 'a decline reason is recorded exactly when the complaint was declined (2.4)');
   expect('refusalReason', context.refusalReason !== undefined, context.closure?.reason === 'escalation-refused', 'a refusal reason is recorded exactly when escalation was refused (5.11)');
 

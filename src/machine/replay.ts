@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { InvalidInputError, typedErrors } from '../errors.js';
-import { eventCopy } from './decide.js';
+import { eventCopy, whileSending } from './decide.js';
 import { MalformedEventError, parseEvent, type ComplaintEvent } from './events.js';
 import { machineEnv, snapshotEnv, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
 import { issueLine, rulesProblem } from './record.js';
@@ -100,7 +100,7 @@ export function replay(machine: ComplaintMachine, events: Iterable<unknown>, opt
       // Anything without a string type cannot even be sent; everything else is checked once, by the
       // guards, which refuse a malformed event: only an event that changed nothing is looked at again.
       if (typeof event !== 'object' || event === null || typeof (event as { type?: unknown }).type !== 'string') parseEvent(event, index);
-      actor.send(event);
+      whileSending(event, () => actor.send(event));
       const next = actor.getSnapshot();
       if (next === snapshot) {
         parseEvent(event, index);

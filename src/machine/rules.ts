@@ -521,7 +521,8 @@ function beyondCalendar(rule: RuleName, context: ComplaintContext, event: Compla
   const region = (event.type === 'RECEIVE' ? event.complaint.region : context.complaint?.region) as Region | undefined;
   if (!region) return undefined;
   const span: Partial<Record<RuleName, number>> = {
-    canReceive: Math.max(env.policy.stage1.acknowledgeWithin, ...env.policy.timers.map((t) => t.workingDays)),
+    // Far enough for every deadline a received complaint can be shown (projectTimeline): acknowledged on the last day, answered, extended.
+    canReceive: Math.max(env.policy.stage1.acknowledgeWithin + env.policy.stage1.respondWithin + env.policy.stage1.extensionLimit, ...env.policy.timers.map((t) => t.workingDays)),
     canAcknowledge: Math.max(stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin, ...env.policy.timers.map((t) => t.workingDays)),
     canEscalate: env.policy.stage2.acknowledgeWithin,
   };

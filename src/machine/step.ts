@@ -3,7 +3,7 @@ import type { ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
 import { machineEnv, snapshotEnv, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
 import { typedErrors } from '../errors.js';
-import { eventCopy } from './decide.js';
+import { eventCopy, whileSending } from './decide.js';
 import { continuable } from './replay.js';
 import { UNREADABLE, type Reason } from './rules.js';
 import { explain } from './views.js';
@@ -80,7 +80,7 @@ export function step(machine: ComplaintMachine, snapshot: ComplaintSnapshot, eve
   if (!sendable(copied.event)) return refused(snapshot, explain(snapshot, copied.event).reasons);
   let after: ComplaintSnapshot;
   try {
-    [after] = transition(machine, snapshot, copied.event);
+    [after] = whileSending(copied.event, () => transition(machine, snapshot, copied.event));
   } catch {
     return refused(snapshot, [UNREADABLE]);
   }
@@ -116,6 +116,6 @@ export function sendEvent(actor: AnyActorRef & { getSnapshot(): ComplaintSnapsho
   // Only what XState can take is sent: anything else would stop the actor with an error.
   if (!sendable(copied.event)) return refused(before, explain(before, copied.event).reasons);
   if (before.status !== 'active') return refused(before, [{ message: `The actor is ${before.status === 'done' ? 'done' : 'stopped or failed'}: start an actor from this snapshot to send more events.` }]);
-  actor.send(copied.event);
+  whileSending(copied.event, () => actor.send(copied.event));
   return outcome(before, actor.getSnapshot(), copied.event);
 }

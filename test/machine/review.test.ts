@@ -66,7 +66,7 @@ describe('the end of the calendar', () => {
     const late = run([receive('2100-12-30T10:00:00Z')]);
     expect(late.snapshot.status).toBe('active');
     expect(late.rejected[0]?.reasons[0]?.message).toContain('2100-12-31');
-    const ack = run([receive('2100-12-01T10:00:00Z'), acknowledge('2100-12-20T10:00:00Z')]);
+    const ack = run([receive('2100-11-01T10:00:00Z'), acknowledge('2100-12-20T10:00:00Z')]);
     expect(ack.snapshot.status).toBe('active');
     expect(ack.rejected).toHaveLength(1);
   });

@@ -102,6 +102,9 @@ const CASES: Case[] = [
   ['the same breach twice', machine, finished, (c) => c.context.breaches.push(structuredClone(c.context.breaches[0] ?? { deadline: 'stage2.respond', provision: '6.14', due: '2025-01-01', recordedOn: '2025-01-02' }), structuredClone(c.context.breaches[0] ?? { deadline: 'stage2.respond', provision: '6.14', due: '2025-01-01', recordedOn: '2025-01-02' })), /breaches\.\d+\.deadline/],
   ['a decline reason on a complaint that was not declined', machine, reviewing, (c) => (c.context.declineReason = 'outside-time-limit'), /declineReason/],
   ['consent awaited under a policy that does not ask for it', machine, reviewing, (c) => (c.context.consentAwaited = true), /consentAwaited/],
+  ['a late acknowledgement with its breach removed', machine, stored(machine, [receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-20T10:00:00Z')]), (c) => (c.context.breaches = []), /breaches: stage1\.acknowledge was met late/],
+  ['a note dated before receipt', machine, finished, (c) => c.context.notes.push({ on: '2000-01-01', message: 'Backdated' }), /notes\.\d+\.on/],
+  ['the final closure moved to a later day', machine, finished, (c) => (c.context.closure.on = '2025-03-20'), /closure\.on/],
   // The policy and the calendar.
   ['the policy id kept, its fingerprint changed', machine, reviewing, (c) => (c.context.policy.fingerprint = '0000000000000000'), /policy/],
   ['the calendar fingerprint changed', machine, reviewing, (c) => (c.context.calendar = 'another'), /calendar/],
