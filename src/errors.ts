@@ -175,3 +175,28 @@ export function describeValue(value: unknown): string {
   }
   return `a value of type ${typeof value}`;
 }
+
+/**
+ * @internal Reads the named options of `value` once each, refusing anything but `undefined` or an
+ * object with only those keys; each problem is an {@link InvalidInputError} naming the option.
+ */
+export function readOptions<K extends string>(value: unknown, keys: readonly K[]): Partial<Record<K, unknown>> {
+  const expected = `undefined or an options object { ${keys.map((key) => `${key}?`).join(', ')} }`;
+  return typedErrors('options', value, expected, () => {
+    if (value === undefined) return {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError('options', value, expected);
+    const unknown = Object.keys(value).find((key) => !(keys as readonly string[]).includes(key));
+    if (unknown !== undefined) {
+      let found: unknown;
+      try {
+        found = (value as Record<string, unknown>)[unknown];
+      } catch {
+        // Shown as undefined: the option does not exist either way.
+      }
+      throw new InvalidInputError(`options.${unknown.slice(0, 40)}`, found, `no such option (${keys.join(', ')})`);
+    }
+    const read: Partial<Record<K, unknown>> = {};
+    for (const key of keys) read[key] = typedErrors(`options.${key}`, undefined, 'a value that can be read (reading it threw)', () => (value as Record<string, unknown>)[key]);
+    return read;
+  });
+}

@@ -48,12 +48,15 @@ export const ComplaintDetails = z.strictObject({
   category: z.optional(text),
 });
 
+/** @internal The longest id, in characters. */
+export const MAX_ID_LENGTH = 200;
+
 /**
  * @internal An id: a remedy's, an action's, a handler's. Short, on one line, and with some letter or
  * digit, so that anything derived from it (a breach's deadline name) is valid text too.
  */
 export const identifier = text.check(
-  z.maxLength(200, { error: 'must be at most 200 characters' }),
+  z.maxLength(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` }),
   z.regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be on one line, without control or invisible characters' }),
 );
 

@@ -8,7 +8,8 @@
 import { APPLY, settleTimers } from './actions.js';
 import type { ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
-import { NotPlain, pathText, plainCopy } from '../letters/plain.js';
+import { pathText } from '../letters/plain.js';
+import { NotPlain, plainCopy } from '../plain.js';
 import { issueLine, recordProblems } from './record.js';
 import { judge, UNREADABLE, type Reason, type RuleEnv, type RuleName, type Verdict } from './rules.js';
 

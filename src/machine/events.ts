@@ -6,7 +6,8 @@ import type { Acknowledgement, ComplaintDefinition, DeclineNotice, EscalationRef
 import { isoDate, text } from '../letters/primitives.js';
 import { toUkDate } from '../calendar/ukDate.js';
 import { ComplaintDetails, DeterminationFindings, identifier } from './context.js';
-import { NotPlain, pathText, plainCopy } from '../letters/plain.js';
+import { pathText } from '../letters/plain.js';
+import { NotPlain, plainCopy } from '../plain.js';
 
 /**
  * An ISO 8601 instant with `Z` or a UTC offset: when an event happened. The machine turns it into

@@ -9,7 +9,6 @@ import { VERSION } from '../version.js';
 import { decide, type Decision } from './decide.js';
 import { emptyContext, type ComplaintContext } from './context.js';
 import type { ComplaintEvent } from './events.js';
-import { policyFingerprint } from './record.js';
 import type { RuleEnv, RuleName } from './rules.js';
 
 /**
@@ -248,7 +247,7 @@ function buildMachine(env: RuleEnv) {
   }).createMachine({
     id: 'complaint',
     type: 'parallel',
-    context: emptyContext(env.policy.policyId, env.policy.enforceCode, policyFingerprint(env)),
+    context: emptyContext(env.policy.policyId, env.policy.enforceCode, env.policy.fingerprint),
     // At any stage, and after closing: remedies (5.13), follow-through (6.6, 6.17), a
     // representative's consent (1.3, 3.6), the clock.
     on: {

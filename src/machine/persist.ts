@@ -3,8 +3,9 @@ import { HousingComplaintsError, isErrorNamed, summarise, typedErrors } from '..
 import { settleTimers } from './actions.js';
 import type { ComplaintContext } from './context.js';
 import { machineEnv, MACHINE_VERSION, snapshotEnv, type ComplaintMachine, type ComplaintSnapshot } from './machine.js';
-import { NotPlain, pathText, plainCopy } from '../letters/plain.js';
-import { calendarFingerprint, invariantProblems, issueLine, policyFingerprint, shapeProblems, type RecordIssue } from './record.js';
+import { pathText } from '../letters/plain.js';
+import { NotPlain, plainCopy } from '../plain.js';
+import { calendarFingerprint, invariantProblems, issueLine, shapeProblems, type RecordIssue } from './record.js';
 import type { RuleEnv } from './rules.js';
 import { isRegion } from '../calendar/regions.js';
 
@@ -195,11 +196,6 @@ export function restore(machine: ComplaintMachine, json: string | object): Compl
   problems.push(...shapeProblems(envelope.context).map((issue) => ({ ...issue, path: `context.${issue.path}` })));
   if (problems.length > 0) throw new SnapshotRestoreError(problems);
   const context = envelope.context as ComplaintContext;
-  if (context.policy.id !== env.policy.policyId || context.policy.enforceCode !== env.policy.enforceCode) {
-    throw new SnapshotRestoreError([
-      `policy: the snapshot was made under '${context.policy.id}' (Code ${context.policy.enforceCode ? 'enforced' : 'not enforced'}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'})`,
-    ]);
-  }
   // The one definition of a valid record, the one every accepted event met: recomputed deadlines,
   // the order of dates, the policy's content and the calendar; and the state must match it.
   problems.push(...consistencyProblems(envelope.value as { process: unknown; ombudsman: unknown }, context));
@@ -222,7 +218,7 @@ export function restore(machine: ComplaintMachine, json: string | object): Compl
 function migrateFromVersion1(context: unknown, env: RuleEnv): void {
   if (typeof context !== 'object' || context === null) return;
   const record = context as { policy?: unknown; complaint?: { region?: unknown }; calendar?: unknown };
-  if (typeof record.policy === 'object' && record.policy !== null && !Array.isArray(record.policy)) (record.policy as Record<string, unknown>).fingerprint = policyFingerprint(env);
+  if (typeof record.policy === 'object' && record.policy !== null && !Array.isArray(record.policy)) (record.policy as Record<string, unknown>).fingerprint = env.policy.fingerprint;
   const region = record.complaint?.region;
   if (typeof region === 'string' && isRegion(region) && record.calendar === undefined) record.calendar = calendarFingerprint(env.calendar(region));
 }

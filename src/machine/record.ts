@@ -38,11 +38,6 @@ export function issueLine(issue: RecordIssue): string {
   return `${issue.path}: ${issue.message}${values}`;
 }
 
-/** @internal The fingerprint of the content of the machine's effective policy (its id aside). */
-export function policyFingerprint(env: RuleEnv): string {
-  return env.policy.fingerprint;
-}
-
 /**
  * @internal The fingerprint of the calendar a complaint is counted with: its division and every
  * adjustment. A host's own calendar object without one is known by its division and span.
@@ -109,12 +104,12 @@ export function shapeProblems(context: unknown): RecordIssue[] {
  */
 export function rulesProblem(context: ComplaintContext, env: RuleEnv): RecordIssue | undefined {
   const policy = context.policy;
-  if (policy.id !== env.policy.policyId || policy.enforceCode !== env.policy.enforceCode || policy.fingerprint !== policyFingerprint(env)) {
-    return { path: 'policy', message: `the snapshot was made under '${policy.id}' (Code ${policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${policy.fingerprint}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${policyFingerprint(env)})` };
+  if (policy.id !== env.policy.policyId || policy.enforceCode !== env.policy.enforceCode || policy.fingerprint !== env.policy.fingerprint) {
+    return { path: 'policy', message: `the snapshot was made under '${policy.id}' (Code ${policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${policy.fingerprint}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${env.policy.fingerprint})` };
   }
   if (context.complaint) {
     const expected = calendarFingerprint(env.calendar(context.complaint.region as Region));
-    if (context.calendar !== expected) return { path: 'calendar', message: `the snapshot was counted with another working-day calendar than this machine's for ${context.complaint.region}`, found: context.calendar, expected };
+    if (context.calendar !== expected) return { path: 'calendar', message: `the complaint was counted with another working-day calendar than this machine's for ${context.complaint.region} (its division, closures, extra holidays or forced working days differ)`, found: context.calendar, expected };
   }
   return undefined;
 }
@@ -131,9 +126,9 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     if (!ok) issues.push(found === undefined ? { path, message } : { path, message, found });
   };
 
-  expect('policy.id', context.policy.id, env.policy.policyId, 'the complaint was made under another policy');
-  expect('policy.enforceCode', context.policy.enforceCode, env.policy.enforceCode, 'the complaint was made with the Code enforced differently');
-  expect('policy.fingerprint', context.policy.fingerprint, policyFingerprint(env), "the policy's content (its timescales, limits and timers) is not the one this machine runs");
+  // The policy and the calendar first: under other rules, every recomputed value would differ.
+  const rules = rulesProblem(context, env);
+  if (rules) return [rules];
 
   const { complaint, stage1, stage2 } = context;
   if (!complaint) {
@@ -147,8 +142,6 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     return issues;
   }
   const calendar = env.calendar(complaint.region as Region);
-  expect('calendar', context.calendar, calendarFingerprint(calendar), `the complaint was counted with another working-day calendar than this machine's for ${complaint.region} (its division, closures, extra holidays or forced working days differ)`);
-  if (issues.length > 0) return issues;
 
   const last = dayOf({ at: context.lastEventAt });
   const { coveredFrom, coveredThrough } = calendar;

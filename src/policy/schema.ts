@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Unreadable, copyPolicyInput } from './copy.js';
+import { NotPlain, plainCopy } from '../plain.js';
 
 const workingDays = z.int().check(z.minimum(1, { error: 'must be at least 1 working day' }), z.maximum(250, { error: 'must be at most 250 working days' }));
 const label = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
@@ -79,12 +79,15 @@ const PolicyShape = z.strictObject({
   ),
 });
 
+/** A policy is small: ten thousand values is far more than any. */
+const MAX_POLICY_VALUES = 10_000;
+
 /** Reads the input once into a plain copy; what cannot be read is an issue at its path. */
 const readOnce = z.transform((input: unknown, ctx) => {
   try {
-    return copyPolicyInput(input);
+    return plainCopy(input, { maxValues: MAX_POLICY_VALUES });
   } catch (error) {
-    const unreadable = error instanceof Unreadable ? error : new Unreadable([], 'could not be read');
+    const unreadable = error instanceof NotPlain ? error : new NotPlain([], 'could not be read', input);
     ctx.issues.push({ code: 'custom', message: unreadable.reason, input: undefined, path: unreadable.path });
     return z.NEVER;
   }

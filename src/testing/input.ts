@@ -9,9 +9,9 @@
 import * as z from 'zod/mini';
 import { isRegion, type Region } from '../calendar/regions.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { InvalidInputError, isHousingComplaintsError, typedErrors } from '../errors.js';
+import { InvalidInputError, isHousingComplaintsError, readOptions, typedErrors } from '../errors.js';
 import { isoDate, text } from '../letters/primitives.js';
-import { ComplaintContext } from '../machine/context.js';
+import { ComplaintContext, identifier, MAX_ID_LENGTH } from '../machine/context.js';
 import { parsePolicy } from '../policy/check.js';
 import { InvalidPolicyError, isInvalidPolicyError } from '../policy/errors.js';
 import type { Policy } from '../policy/schema.js';
@@ -24,8 +24,6 @@ export const DEFAULT_MAX_EVENTS = 8;
 export const MAX_PATHS = 200_000;
 /** Paths `simplePaths` builds before it gives up, when given no `maxPaths`. */
 export const DEFAULT_MAX_PATHS = 25_000;
-/** The longest complaint id, as for the machine's other ids. */
-export const MAX_COMPLAINT_ID = 200;
 /** The UK dates a model may start on: the working-day calendar's first day, to ten years before its last. */
 export const FIRST_START = '2000-01-01';
 export const LAST_START = '2090-12-31';
@@ -33,33 +31,6 @@ export const LAST_START = '2090-12-31';
 const MODEL_OPTIONS = ['policy', 'enforceCode', 'region', 'start', 'complaintId'] as const;
 const SIMPLE_PATHS_OPTIONS = ['maxEvents', 'maxPaths'] as const;
 const START_EXPECTED = `an ISO 8601 instant with 'Z' or an offset, on a UK date from ${FIRST_START} to ${LAST_START}, e.g. '2025-01-06T09:00:00Z'`;
-/** On one line, without control or invisible characters. */
-const ONE_LINE = /^[^\p{C}\p{Zl}\p{Zp}]*$/u;
-
-/**
- * Reads the named options of `value` once each, refusing anything but `undefined` or an object
- * with only those keys.
- */
-function readOptions<K extends string>(value: unknown, keys: readonly K[]): Partial<Record<K, unknown>> {
-  const expected = `undefined or an options object { ${keys.map((key) => `${key}?`).join(', ')} }`;
-  return typedErrors('options', value, expected, () => {
-    if (value === undefined) return {};
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError('options', value, expected);
-    const unknown = Object.keys(value).find((key) => !(keys as readonly string[]).includes(key));
-    if (unknown !== undefined) {
-      let found: unknown;
-      try {
-        found = (value as Record<string, unknown>)[unknown];
-      } catch {
-        // Shown as undefined: the option does not exist either way.
-      }
-      throw new InvalidInputError(`options.${unknown.slice(0, 40)}`, found, `no such option (${keys.join(', ')})`);
-    }
-    const read: Partial<Record<K, unknown>> = {};
-    for (const key of keys) read[key] = readField(value, key, `options.${key}`);
-    return read;
-  });
-}
 
 /** `object[key]`, read once; a getter or Proxy trap that throws is an error at `path`. */
 function readField(object: object, key: string, path: string): unknown {
@@ -120,9 +91,10 @@ function checkStart(start: unknown): void {
 }
 
 function checkComplaintId(id: unknown): void {
-  const ok = typeof id === 'string' && id.length <= MAX_COMPLAINT_ID && id === id.trim() && ONE_LINE.test(id) && text.safeParse(id).success;
+  // The machine's definition of an id, and no spaces around it (the model puts it in letters as given).
+  const ok = typeof id === 'string' && id === id.trim() && identifier.safeParse(id).success;
   if (!ok) {
-    throw new InvalidInputError('options.complaintId', id, `a landlord's reference: text of 1 to ${MAX_COMPLAINT_ID} characters on one line, with a letter or digit and no spaces around it, e.g. 'C-TEST-1'`);
+    throw new InvalidInputError('options.complaintId', id, `a landlord's reference: text of 1 to ${MAX_ID_LENGTH} characters on one line, with a letter or digit and no spaces around it, e.g. 'C-TEST-1'`);
   }
 }
 
