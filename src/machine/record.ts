@@ -116,6 +116,36 @@ export function rulesProblem(context: ComplaintContext, env: RuleEnv): RecordIss
 
 type Stage = NonNullable<ComplaintContext['stage1']>;
 
+/** What a stage's deadlines must be, from its own dates, the policy and the calendar. */
+interface StageDeadlines {
+  readonly acknowledgeBy: string;
+  readonly original: string | undefined;
+  /** Each extension's working days beyond the deadline before it, when it moves it later. */
+  readonly extensionDays: readonly (number | undefined)[];
+}
+
+/**
+ * Recomputed deadlines, remembered per stage record: a record stays the same object from event to
+ * event until its stage changes, so a replay counts each stage's working days once, not per event.
+ */
+const stageDeadlines = new WeakMap<object, { env: RuleEnv; calendar: WorkingDayCalendar; deadlines: StageDeadlines }>();
+
+function deadlinesOf(record: Stage, stage: 1 | 2, env: RuleEnv, calendar: WorkingDayCalendar, region: string): StageDeadlines {
+  const known = stageDeadlines.get(record);
+  if (known && known.env === env && known.calendar === calendar) return known.deadlines;
+  const timescales = stage === 1 ? env.policy.stage1 : env.policy.stage2;
+  const original = record.acknowledgedOn ? responseDue(env, region, record.acknowledgedOn, stage) : undefined;
+  let deadline = original ?? '';
+  const extensionDays = record.extensions.map(({ until }) => {
+    const days = until > deadline && until <= calendar.coveredThrough ? calendar.workingDaysBetween(deadline, until) : undefined;
+    deadline = until;
+    return days;
+  });
+  const deadlines = { acknowledgeBy: calendar.addWorkingDays(record.requestedOn, timescales.acknowledgeWithin), original, extensionDays };
+  stageDeadlines.set(record, { env, calendar, deadlines });
+  return deadlines;
+}
+
 /** @internal What the record's own dates, policy and calendar say it must hold, for a record of the right shape. */
 export function invariantProblems(context: ComplaintContext, env: RuleEnv): RecordIssue[] {
   const issues: RecordIssue[] = [];
@@ -163,7 +193,8 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     const stage = name === 'stage1' ? 1 : 2;
     const timescales = stage === 1 ? env.policy.stage1 : env.policy.stage2;
     dated(`${name}.requestedOn`, record.requestedOn);
-    expect(`${name}.acknowledgeBy`, record.acknowledgeBy, calendar.addWorkingDays(record.requestedOn, timescales.acknowledgeWithin), `${timescales.acknowledgeWithin} working days after ${record.requestedOn} (${stage === 1 ? '6.2' : '6.11'})`);
+    const recomputed = deadlinesOf(record, stage, env, calendar, complaint.region);
+    expect(`${name}.acknowledgeBy`, record.acknowledgeBy, recomputed.acknowledgeBy, `${timescales.acknowledgeWithin} working days after ${record.requestedOn} (${stage === 1 ? '6.2' : '6.11'})`);
     if (!record.acknowledgedOn) {
       const after = (['handler', 'handlerId', 'respondBy', 'originalRespondBy', 'respondedOn', 'decision'] as const).filter((key) => record[key] !== undefined);
       require(after.length === 0 && record.extensions.length === 0, `${name}.acknowledgedOn`, `missing, though the stage records ${after.length ? after.join(', ') : 'extensions'}, which come after the acknowledgement`);
@@ -181,7 +212,7 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     late(`${name}.acknowledge`, record.acknowledgeBy, record.acknowledgedOn);
     notBefore(`${name}.acknowledgedOn`, record.acknowledgedOn, record.requestedOn, `the stage began`);
     require(record.handler !== undefined, `${name}.handler`, 'an acknowledged stage has a handler');
-    const original = responseDue(env, complaint.region, record.acknowledgedOn, stage);
+    const original = recomputed.original!;
     expect(`${name}.originalRespondBy`, record.originalRespondBy, original, `${timescales.respondWithin} working days after the acknowledgement on ${record.acknowledgedOn} (${stage === 1 ? '6.3' : '6.14'})`);
     let deadline = original;
     let since = record.acknowledgedOn;
@@ -193,7 +224,7 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
       if (extension.until <= deadline) issues.push({ path: `${path}.until`, message: `an extension moves the deadline later than ${deadline}`, found: extension.until });
       else {
         dated(`${path}.until`, extension.until, false);
-        expect(`${path}.workingDays`, extension.workingDays, calendar.workingDaysBetween(deadline, extension.until), `the working days from ${deadline} to ${extension.until}`);
+        expect(`${path}.workingDays`, extension.workingDays, recomputed.extensionDays[i], `the working days from ${deadline} to ${extension.until}`);
       }
       expect(`${path}.afterDeadline`, extension.afterDeadline, extension.on > deadline ? true : undefined, `whether it was given after the deadline of ${deadline}`);
       deadline = extension.until;
