@@ -180,8 +180,18 @@ export const DeterminationFindings = z.array(
   z.minLength(1, { error: 'must list at least one finding' }),
 );
 
-/** @internal The fields of {@link ComplaintContext}, each with its schema: a changed field is checked alone. */
-export const CONTEXT_FIELDS = {
+/**
+ * The context of a complaint machine: everything recorded about one complaint, as plain JSON.
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2024-12-27T10:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Boiler broken' } },
+ * ]);
+ * snapshot.context.stage1.acknowledgeBy; //=> '2025-01-07' (1 and 2 January are Scottish bank holidays)
+ * ```
+ */
+export const ComplaintContext = z.strictObject({
   /** The policy the complaint runs under, and whether the Code is enforced. */
   policy: z.strictObject({
     /** The policy's id. */
@@ -238,23 +248,8 @@ export const CONTEXT_FIELDS = {
     determinedOn: z.optional(isoDate),
     /** The findings, per element. */
     findings: z.optional(DeterminationFindings),
-  }),};
-
-/** @internal The element schema of each list in the record: only new elements need checking. */
-export const CONTEXT_LISTS: Partial<Record<keyof typeof CONTEXT_FIELDS, z.ZodMiniType>> = { letters: Letter, tracked: TrackedItem, breaches: Breach, timers: Timer, notes: Note };
-
-/**
- * The context of a complaint machine: everything recorded about one complaint, as plain JSON.
- *
- * @example
- * ```ts
- * const { snapshot } = replay(createComplaintMachine(), [
- *   { type: 'RECEIVE', at: '2024-12-27T10:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Boiler broken' } },
- * ]);
- * snapshot.context.stage1.acknowledgeBy; //=> '2025-01-07' (1 and 2 January are Scottish bank holidays)
- * ```
- */
-export const ComplaintContext = z.strictObject(CONTEXT_FIELDS);
+  }),
+});
 
 /**
  * The type of {@link ComplaintContext}.

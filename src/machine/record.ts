@@ -8,7 +8,8 @@ import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
 import { fnv1a64 } from '../calendar/fingerprint.js';
 import { canonicalJson } from '../policy/fingerprint.js';
-import { ComplaintContext, CONTEXT_FIELDS, CONTEXT_LISTS } from './context.js';
+import type * as z from 'zod/mini';
+import { ComplaintContext } from './context.js';
 import { dayOf, responseDue, samePerson, type RuleEnv } from './rules.js';
 
 /**
@@ -53,43 +54,54 @@ export function calendarFingerprint(calendar: WorkingDayCalendar): string {
  * record that has it.
  */
 export function recordProblems(context: unknown, env: RuleEnv, previous?: ComplaintContext, checked: readonly unknown[] = []): RecordIssue[] {
-  const shape = previous ? changedShapeProblems(context as Record<string, unknown>, previous, checked) : shapeProblems(context);
+  let shape: RecordIssue[] = [];
+  if (previous) changedProblems(ComplaintContext, context, previous, '', checked, shape);
+  else shape = shapeProblems(context);
   return shape.length > 0 ? shape : invariantProblems(context as ComplaintContext, env);
 }
 
 const issuesOf = (prefix: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): RecordIssue[] =>
-  error.issues.map((issue) => ({ path: [prefix, ...issue.path].map((p) => String(p).slice(0, 40)).join('.'), message: issue.message }));
+  error.issues.map((issue) => ({ path: [...(prefix ? [prefix] : []), ...issue.path].map((p) => String(p).slice(0, 40)).join('.') || 'record', message: issue.message }));
+
+/** The parts of a zod/mini schema this walk looks into (its internal definition). */
+interface SchemaDef {
+  readonly type: string;
+  readonly checks?: readonly unknown[];
+  readonly shape?: Record<string, z.ZodMiniType>;
+  readonly element?: z.ZodMiniType;
+  readonly innerType?: z.ZodMiniType;
+}
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The shape of a record made from a valid one (`previous`): only what changed is checked, field by
- * field and, in the lists, element by element. What the two share was checked when it was made;
- * `checked` are values the rule already parsed with the same schema (its letter, its definition).
+ * The problems of `next` against `schema`, given that `previous` was valid against it: only what
+ * changed is parsed. Objects and lists without checks of their own are walked key by key and item
+ * by item; everything else (a letter, a list with a minimum length) is parsed whole. `checked` are
+ * values the rule already parsed with the same schema (its letter, its definition).
  */
-function changedShapeProblems(next: Record<string, unknown>, previous: ComplaintContext, checked: readonly unknown[]): RecordIssue[] {
-  const issues: RecordIssue[] = [];
-  const before = previous as unknown as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(next), ...Object.keys(before)])) {
-    const value = next[key];
-    // A value the rule already parsed (an object), or the event's own instant as the last event's.
-    if (value === before[key] || ((typeof value === 'object' || key === 'lastEventAt') && checked.includes(value))) continue;
-    if (!Object.hasOwn(CONTEXT_FIELDS, key)) {
-      issues.push({ path: key.slice(0, 40), message: 'not a field of the record' });
-      continue;
-    }
-    const element = CONTEXT_LISTS[key as keyof typeof CONTEXT_FIELDS];
-    const old = before[key];
-    if (element && Array.isArray(value) && Array.isArray(old)) {
-      value.forEach((item, i) => {
-        if (item === old[i] || (typeof item === 'object' && checked.includes(item))) return;
-        const result = element.safeParse(item);
-        if (!result.success) issues.push(...issuesOf(`${key}.${i}`, result.error));
-      });
-      continue;
-    }
-    const result = CONTEXT_FIELDS[key as keyof typeof CONTEXT_FIELDS].safeParse(value);
-    if (!result.success) issues.push(...issuesOf(key, result.error));
+function changedProblems(schema: z.ZodMiniType, next: unknown, previous: unknown, path: string, checked: readonly unknown[], issues: RecordIssue[]): void {
+  // The event's own instant, checked with the event, is the record's lastEventAt.
+  if (next === previous || ((typeof next === 'object' || path === 'lastEventAt.') && next !== null && checked.includes(next))) return;
+  let def = defOf(schema);
+  if (def.type === 'optional' && next !== undefined && previous !== undefined) {
+    schema = def.innerType!;
+    def = defOf(schema);
   }
-  return issues;
+  const plain = !def.checks || def.checks.length === 0;
+  if (plain && def.type === 'object' && isPlainObject(next) && isPlainObject(previous)) {
+    for (const key of new Set([...Object.keys(next), ...Object.keys(previous)])) {
+      if (!Object.hasOwn(def.shape!, key)) issues.push({ path: `${path}${key.slice(0, 40)}`, message: 'not a field of the record' });
+      else changedProblems(def.shape![key]!, next[key], previous[key], `${path}${key}.`, checked, issues);
+    }
+    return;
+  }
+  if (plain && def.type === 'array' && Array.isArray(next) && Array.isArray(previous)) {
+    next.forEach((item, i) => changedProblems(def.element!, item, previous[i], `${path}${i}.`, checked, issues));
+    return;
+  }
+  const result = schema.safeParse(next);
+  if (!result.success) issues.push(...issuesOf(path.slice(0, -1), result.error));
 }
 
 /** @internal Problems with the shape of a record: {@link ComplaintContext}'s schema. */
@@ -244,12 +256,20 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
       }
     }
   };
-  checkStage('stage1', stage1);
+  /** Runs a check that counts working days; a date the clock cannot count from is an issue at `path`, not a crash. */
+  const counted = (path: string, check: () => void) => {
+    try {
+      check();
+    } catch {
+      issues.push({ path, message: `its deadlines cannot be counted: a date is outside the dates the working-day clock covers (${coveredFrom} to ${coveredThrough})` });
+    }
+  };
+  counted('stage1', () => checkStage('stage1', stage1));
   require((context.definition !== undefined) === (stage1.acknowledgedOn !== undefined), 'definition', 'the complaint definition is set when stage 1 is acknowledged (5.6), and kept from then on');
   if (stage2) {
     require(stage1.respondedOn !== undefined, 'stage2', 'stage 2 follows the stage 1 response (6.10)');
     notBefore('stage2.requestedOn', stage2.requestedOn, stage1.respondedOn, 'the stage 1 response');
-    checkStage('stage2', stage2);
+    counted('stage2', () => checkStage('stage2', stage2));
     if (stage1.handler !== undefined && stage2.handler !== undefined && samePerson(stage1, stage2)) {
       issues.push({ path: 'stage2.handler', message: 'the stage 2 handler must not be the person who considered stage 1 (6.13)', found: stage2.handler });
     }
@@ -280,7 +300,10 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     ['stage1-acknowledged', stage1.acknowledgedOn],
     ['stage2-acknowledged', stage2?.acknowledgedOn],
   ];
-  const timers = starts.flatMap(([from, day]) => (day === undefined ? [] : env.policy.timers.filter((t) => t.from === from).map((t) => ({ id: t.id, label: t.label, reference: t.reference, due: calendar.addWorkingDays(day, t.workingDays) }))));
+  let timers: { id: string; label: string; reference: string; due: string }[] = [];
+  counted('timers', () => {
+    timers = starts.flatMap(([from, day]) => (day === undefined ? [] : env.policy.timers.filter((t) => t.from === from).map((t) => ({ id: t.id, label: t.label, reference: t.reference, due: calendar.addWorkingDays(day, t.workingDays) }))));
+  });
   expect('timers.length', context.timers.length, timers.length, "the policy's timers started by the record's milestones");
   context.timers.forEach((timer, i) => {
     const wanted = timers[i];

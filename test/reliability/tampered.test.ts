@@ -144,3 +144,23 @@ describe('the policy and the calendar are compared by content, not by id', () =>
     expect(() => replay(peaks, [], { from: snapshot })).toThrow(/options\.from.*policy/);
   });
 });
+
+describe('SnapshotRestoreError.issues names the field with both values', () => {
+  it('gives the path, the stored value and the recomputed one', () => {
+    const copy = structuredClone(reviewing);
+    copy.context.stage1.acknowledgeBy = '2024-12-29';
+    let thrown: unknown;
+    try {
+      restore(machine, copy);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isSnapshotRestoreError(thrown)).toBe(true);
+    expect((thrown as { issues: unknown[] }).issues).toContainEqual({
+      path: 'context.stage1.acknowledgeBy',
+      message: expect.stringContaining('6.2'),
+      found: '2024-12-29',
+      expected: '2024-12-31',
+    });
+  });
+});
