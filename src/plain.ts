@@ -39,23 +39,35 @@ const FUNCTION = () => undefined;
  */
 export function plainCopy(value: unknown, { maxDepth = 8, maxValues = 100_000 }: PlainLimits = {}): unknown {
   let values = 0;
-  const copy = (input: unknown, path: (string | number)[]): unknown => {
+  // The path of the value being copied, kept as one stack: copied into an error only when one is
+  // thrown. A value that cannot be read is reported at the object it belongs to.
+  const path: (string | number)[] = [];
+  const fail = (reason: string, input: unknown) => new NotPlain([...path], reason, input);
+  const copy = (input: unknown): unknown => {
     if (typeof input === 'function') return FUNCTION;
     if (typeof input !== 'object' || input === null) return input;
-    if (path.length > maxDepth) throw new NotPlain(path, `nests more than ${maxDepth} levels deep`, input);
+    if (path.length > maxDepth) throw fail(`nests more than ${maxDepth} levels deep`, input);
     try {
       if (Array.isArray(input)) {
         const length: unknown = input.length; // a Proxy may say anything
-        if (typeof length !== 'number' || !(length >= 0) || (values += length) > maxValues) throw new NotPlain(path, `holds more than ${maxValues} values`, input);
+        if (typeof length !== 'number' || !(length >= 0) || (values += length) > maxValues) throw fail(`holds more than ${maxValues} values`, input);
         const out: unknown[] = [];
-        for (let i = 0; i < length; i++) out.push(copy(input[i], [...path, i]));
+        for (let i = 0; i < length; i++) {
+          const item: unknown = input[i];
+          path.push(i);
+          out.push(copy(item));
+          path.pop();
+        }
         return out;
       }
       const keys = Object.keys(input);
-      if ((values += keys.length) > maxValues) throw new NotPlain(path, `holds more than ${maxValues} values`, input);
+      if ((values += keys.length) > maxValues) throw fail(`holds more than ${maxValues} values`, input);
       const out: Record<string, unknown> = {};
       for (const key of keys) {
-        const inner = copy((input as Record<string, unknown>)[key], [...path, key]);
+        const read = (input as Record<string, unknown>)[key];
+        path.push(key);
+        const inner = copy(read);
+        path.pop();
         // An own `__proto__` key stays a key (for the schemas to refuse), never the prototype.
         if (key === '__proto__') Object.defineProperty(out, key, { value: inner, enumerable: true, writable: true, configurable: true });
         else out[key] = inner;
@@ -63,8 +75,8 @@ export function plainCopy(value: unknown, { maxDepth = 8, maxValues = 100_000 }:
       return out;
     } catch (error) {
       if (error instanceof NotPlain) throw error;
-      throw new NotPlain(path, 'could not be read (a getter or a Proxy threw)', input);
+      throw fail('could not be read (a getter or a Proxy threw)', input);
     }
   };
-  return copy(value, []);
+  return copy(value);
 }

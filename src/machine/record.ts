@@ -22,7 +22,7 @@ import { dayOf, responseDue, samePerson, type RuleEnv } from './rules.js';
  * ```
  */
 export interface RecordIssue {
-  /** The field, e.g. `'stage1.acknowledgeBy'` or `'tracked[2].id'`. */
+  /** The field, e.g. `'stage1.acknowledgeBy'` or `'tracked.2.id'` (`context.` first, from `restore`). */
   readonly path: string;
   /** Why it is wrong. */
   readonly message: string;
@@ -90,14 +90,20 @@ function changedProblems(schema: z.ZodMiniType, next: unknown, previous: unknown
   }
   const plain = !def.checks || def.checks.length === 0;
   if (plain && def.type === 'object' && isPlainObject(next) && isPlainObject(previous)) {
-    for (const key of new Set([...Object.keys(next), ...Object.keys(previous)])) {
+    const visit = (key: string) => {
+      if (next[key] === previous[key]) return;
       if (!Object.hasOwn(def.shape!, key)) issues.push({ path: `${path}${key.slice(0, 40)}`, message: 'not a field of the record' });
       else changedProblems(def.shape![key]!, next[key], previous[key], `${path}${key}.`, checked, issues);
-    }
+    };
+    for (const key of Object.keys(next)) visit(key);
+    // A field removed since: checked as missing (required fields are refused).
+    for (const key of Object.keys(previous)) if (!Object.hasOwn(next, key)) visit(key);
     return;
   }
   if (plain && def.type === 'array' && Array.isArray(next) && Array.isArray(previous)) {
-    next.forEach((item, i) => changedProblems(def.element!, item, previous[i], `${path}${i}.`, checked, issues));
+    next.forEach((item, i) => {
+      if (item !== previous[i]) changedProblems(def.element!, item, previous[i], `${path}${i}.`, checked, issues);
+    });
     return;
   }
   const result = schema.safeParse(next);
@@ -107,7 +113,7 @@ function changedProblems(schema: z.ZodMiniType, next: unknown, previous: unknown
 /** @internal Problems with the shape of a record: {@link ComplaintContext}'s schema. */
 export function shapeProblems(context: unknown): RecordIssue[] {
   const parsed = ComplaintContext.safeParse(context);
-  return parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: issue.path.map((p) => String(p).slice(0, 40)).join('.') || 'record', message: issue.message }));
+  return parsed.success ? [] : issuesOf('', parsed.error);
 }
 
 /**
@@ -137,14 +143,15 @@ interface StageDeadlines {
 }
 
 /**
- * Recomputed deadlines, remembered per stage record: a record stays the same object from event to
- * event until its stage changes, so a replay counts each stage's working days once, not per event.
+ * Recomputed deadlines, remembered by a stage's list of extensions, which stays the same object
+ * from event to event until an extension is added: a replay counts each stage's working days once
+ * per change of its dates, not once per event.
  */
-const stageDeadlines = new WeakMap<object, { env: RuleEnv; calendar: WorkingDayCalendar; deadlines: StageDeadlines }>();
+const stageDeadlines = new WeakMap<object, { env: RuleEnv; calendar: WorkingDayCalendar; requestedOn: string; acknowledgedOn: string | undefined; deadlines: StageDeadlines }>();
 
 function deadlinesOf(record: Stage, stage: 1 | 2, env: RuleEnv, calendar: WorkingDayCalendar, region: string): StageDeadlines {
-  const known = stageDeadlines.get(record);
-  if (known && known.env === env && known.calendar === calendar) return known.deadlines;
+  const known = stageDeadlines.get(record.extensions);
+  if (known && known.env === env && known.calendar === calendar && known.requestedOn === record.requestedOn && known.acknowledgedOn === record.acknowledgedOn) return known.deadlines;
   const timescales = stage === 1 ? env.policy.stage1 : env.policy.stage2;
   const original = record.acknowledgedOn ? responseDue(env, region, record.acknowledgedOn, stage) : undefined;
   let deadline = original ?? '';
@@ -154,7 +161,7 @@ function deadlinesOf(record: Stage, stage: 1 | 2, env: RuleEnv, calendar: Workin
     return days;
   });
   const deadlines = { acknowledgeBy: calendar.addWorkingDays(record.requestedOn, timescales.acknowledgeWithin), original, extensionDays };
-  stageDeadlines.set(record, { env, calendar, deadlines });
+  stageDeadlines.set(record.extensions, { env, calendar, requestedOn: record.requestedOn, acknowledgedOn: record.acknowledgedOn, deadlines });
   return deadlines;
 }
 

@@ -153,8 +153,10 @@ function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], compl
  */
 export function pairOutstanding<T extends { readonly description: string }>(items: readonly T[], lines: readonly { readonly description: string }[]): { itemOf: number[]; unlisted: T[] } {
   const answered = new Set<number>();
+  const keys = items.map((item) => sameText(item.description));
   const itemOf = lines.map((line) => {
-    const index = items.findIndex((item, i) => !answered.has(i) && sameText(item.description) === sameText(line.description));
+    const key = sameText(line.description);
+    const index = keys.findIndex((itemKey, i) => !answered.has(i) && itemKey === key);
     if (index >= 0) answered.add(index);
     return index;
   });
@@ -172,6 +174,21 @@ function sameText(text: string): string {
  * spaces, joiners, direction marks), whitespace collapsed, case folded.
  */
 export function comparable(text: string): string {
+  // Printable ASCII has no compatibility forms or invisible characters: only spacing and case.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.replace(/ +/g, ' ').trim().toLowerCase();
+  let found = comparables.get(text);
+  if (found === undefined) {
+    if (comparables.size >= 1_000) comparables.clear();
+    found = folded(text);
+    comparables.set(text, found);
+  }
+  return found;
+}
+
+/** The last thousand texts folded: handlers and action lines are compared again and again. */
+const comparables = new Map<string, string>();
+
+function folded(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[\p{Cf}\p{Cc}\u115F\u1160\u3164\uFFA0]/gu, '')
