@@ -26,6 +26,7 @@ const sending = new WeakSet<object>();
 
 /** @internal Runs `send` with `copy` (from {@link eventCopy}) known as a copy, so the guards do not copy it again. */
 export function whileSending<T>(copy: ComplaintEvent, send: () => T): T {
+  if (typeof copy !== 'object' || copy === null) return send();
   sending.add(copy);
   try {
     return send();

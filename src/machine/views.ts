@@ -7,7 +7,7 @@ import type { ComplaintContext } from './context.js';
 import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
-import { decide } from './decide.js';
+import { decide, eventCopy, whileSending } from './decide.js';
 import { UNREADABLE, preconditions, ukDayOf, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
@@ -32,11 +32,11 @@ export function activeNodes(snapshot: ComplaintSnapshot): AnyStateNode[] {
   const nodes: AnyStateNode[] = [];
   const walk = (node: AnyStateNode, value: unknown) => {
     if (typeof value === 'string') {
-      const child = node.states[value];
+      const child = Object.hasOwn(node.states, value) ? node.states[value] : undefined;
       if (child) nodes.push(child);
     } else if (value && typeof value === 'object') {
       for (const [key, inner] of Object.entries(value)) {
-        const child = node.states[key];
+        const child = Object.hasOwn(node.states, key) ? node.states[key] : undefined;
         if (!child) continue;
         walk(child, inner);
         nodes.push(child);
@@ -151,8 +151,11 @@ export function explain(snapshot: ComplaintSnapshot, event: ComplaintEvent): Exp
   const env = snapshotEnv(snapshot, 'explain');
   // The snapshot must be readable: a failure past this point is the event's.
   typedErrors('snapshot', snapshot, 'a complaint snapshot', () => activeNodes(snapshot));
+  // Read once, as the machine would read it: every rule below sees the same copy.
+  const copied = eventCopy(event);
+  if ('refusal' in copied) return { allowed: false, reasons: [copied.refusal] };
   try {
-    return explainWith(env, snapshot, event);
+    return whileSending(copied.event, () => explainWith(env, snapshot, copied.event));
   } catch {
     return { allowed: false, reasons: [UNREADABLE] };
   }
