@@ -129,6 +129,7 @@ export const APPLY: Record<RuleName, Apply> = {
       ...(goodReason ? { goodReason } : {}),
       workingDays: calendar.workingDaysBetween(record.respondBy!, until),
       ...(dayOf(event) > record.respondBy! ? { afterDeadline: true as const } : {}),
+      ...(event.category ? { category: event.category.trim() } : {}),
     };
     const next = setStage(base(context, event, verdict), stage, { ...record, respondBy: until, extensions: [...record.extensions, extension] });
     return verdict.letter ? { ...next, letters: [...next.letters, verdict.letter] } : next;
@@ -145,7 +146,7 @@ export const APPLY: Record<RuleName, Apply> = {
     const letter = verdict.letter as Extract<Letter, { kind: 'stage1-response' | 'stage2-response' }>;
     const day = dayOf(event);
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
-    let next = setStage(base(context, event, verdict), stage, { ...record, respondedOn: day, decision: letter.decision });
+    let next = setStage(base(context, event, verdict), stage, { ...record, respondedOn: day, decision: letter.decision, ...(event.cause ? { cause: event.cause.trim() } : {}) });
     if (record.respondBy && day > record.respondBy) {
       next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.respond`, provision: stage === 1 ? '6.3' : '6.14', due: record.respondBy, recordedOn: day });
     }

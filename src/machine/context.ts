@@ -24,6 +24,21 @@ const instant = z.string().check(
 );
 const region = z.string().check(z.refine(isRegion, { error: "must be 'england-and-wales', 'scotland' or 'northern-ireland'" }));
 
+/** @internal The longest id, in characters. */
+export const MAX_ID_LENGTH = 200;
+
+/**
+ * @internal An id: a remedy's, an action's, a handler's. Short, on one line, and with some letter or
+ * digit, so that anything derived from it (a breach's deadline name) is valid text too.
+ */
+export const identifier = text.check(
+  z.maxLength(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` }),
+  z.regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be on one line, without control or invisible characters' }),
+);
+
+/** @internal A landlord's label for reports (a service area, a cause, a reason's kind): the same rule as an id. */
+export const label = identifier;
+
 /** The complaint as received. */
 export const ComplaintDetails = z.strictObject({
   /** The landlord's reference. */
@@ -46,19 +61,11 @@ export const ComplaintDetails = z.strictObject({
   community: z.optional(z.boolean()),
   /** The landlord's category, for reports. */
   category: z.optional(text),
+  /** The home's tenure, for the regulator's measures split by tenure (TSM: low-cost rental, low-cost home ownership). */
+  tenure: z.optional(z.literal(['general-needs', 'supported-housing', 'shared-ownership'], { error: "must be 'general-needs', 'supported-housing' or 'shared-ownership'" })),
+  /** The landlord's service area the complaint is about, for reports (policy 18.1). */
+  serviceArea: z.optional(label),
 });
-
-/** @internal The longest id, in characters. */
-export const MAX_ID_LENGTH = 200;
-
-/**
- * @internal An id: a remedy's, an action's, a handler's. Short, on one line, and with some letter or
- * digit, so that anything derived from it (a breach's deadline name) is valid text too.
- */
-export const identifier = text.check(
-  z.maxLength(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` }),
-  z.regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be on one line, without control or invisible characters' }),
-);
 
 const Extension = z.strictObject({
   /** When the extension was given. */
@@ -73,6 +80,8 @@ const Extension = z.strictObject({
   workingDays: z.int(),
   /** Given after the deadline had passed: a revised date for the resident, not an extension in time (the breach stands). */
   afterDeadline: z.optional(z.literal(true)),
+  /** The landlord's label for the reason, for reports (policy 18.1): `'contractor-availability'`, say. */
+  category: z.optional(label),
 });
 
 const StageRecord = z.strictObject({
@@ -100,6 +109,8 @@ const StageRecord = z.strictObject({
   explanation: z.optional(text),
   /** At stage 2: any discretion the landlord applied in accepting the request. */
   discretion: z.optional(text),
+  /** The root cause the investigation found, as the landlord labels it, for learning (8.1(d), 9.x; policy 18.1). */
+  cause: z.optional(label),
 });
 
 const TrackedItem = z.strictObject({

@@ -5,7 +5,7 @@ import type { Region } from '../calendar/regions.js';
 import type { Acknowledgement, ComplaintDefinition, DeclineNotice, EscalationRefusal, ExtensionNotice, Remedy, Stage1Response, Stage2Response } from '../letters/schemas.js';
 import { isoDate, text } from '../letters/primitives.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { ComplaintDetails, DeterminationFindings, identifier } from './context.js';
+import { ComplaintDetails, DeterminationFindings, identifier, label } from './context.js';
 import { pathText } from '../letters/plain.js';
 import { NotPlain, plainCopy } from '../plain.js';
 
@@ -57,6 +57,10 @@ export type ComplaintEvent =
         community?: boolean;
         /** The landlord's category, for reports. */
         category?: string;
+        /** The home's tenure, for the regulator's measures split by tenure (low-cost rental: general needs and supported housing; low-cost home ownership: shared ownership). */
+        tenure?: Tenure;
+        /** The landlord's service area the complaint is about, for reports (policy 18.1): a one-line label. */
+        serviceArea?: string;
       };
     }
   | {
@@ -119,6 +123,8 @@ export type ComplaintEvent =
       at: Instant;
       /** The extension notice, dated the day of `at`. */
       letter: ExtensionNotice;
+      /** The landlord's label for the reason, for reports (policy 18.1): a one-line label such as `'contractor-availability'`. */
+      category?: string;
     }
   | {
       /**
@@ -138,6 +144,8 @@ export type ComplaintEvent =
       goodReason?: string;
       /** Whether the resident was given the Ombudsman's contact details (6.5, 6.16). */
       ombudsmanDetailsGiven: boolean;
+      /** The landlord's label for the reason, for reports (policy 18.1). */
+      category?: string;
     }
   | {
       /** A new issue raised during stage 1 (6.8). */
@@ -161,6 +169,8 @@ export type ComplaintEvent =
       at: Instant;
       /** The response letter. */
       letter: Stage1Response | Stage2Response;
+      /** The root cause the investigation found, as the landlord labels it, for learning (8.1(d), 9.x; policy 18.1): a one-line label. */
+      cause?: string;
     }
   | {
       /** The resident asks for stage 2 (6.10); no reasons are needed (6.12). */
@@ -242,6 +252,18 @@ export type ComplaintEvent =
       /** The findings, per element. */
       findings: OmbudsmanFindings;
     };
+
+/**
+ * The tenure of the home a complaint is about. The regulator's measures are published split by
+ * tenure: low-cost rental (`'general-needs'` and `'supported-housing'`) and low-cost home ownership
+ * (`'shared-ownership'`).
+ *
+ * @example
+ * ```ts
+ * const tenure: Tenure = 'shared-ownership';
+ * ```
+ */
+export type Tenure = 'general-needs' | 'supported-housing' | 'shared-ownership';
 
 /**
  * Why a complaint may be declined (Code 2.2, and 1.4 for a service request).
@@ -342,6 +364,7 @@ export const EVENT_SCHEMAS = {
     reason: z.optional(z.string()),
     goodReason: z.optional(z.string()),
     ombudsmanDetailsGiven: z.optional(z.boolean()),
+    category: z.optional(label),
   }).check(
     z.refine(
       (e) =>
@@ -352,7 +375,7 @@ export const EVENT_SCHEMAS = {
     ),
   ),
   ADD_ISSUE: event('ADD_ISSUE', { point: z.strictObject({ id: text, summary: text }), related: z.boolean() }),
-  RESPOND: event('RESPOND', { letter }),
+  RESPOND: event('RESPOND', { letter, cause: z.optional(label) }),
   ESCALATE: event('ESCALATE', { explanation: z.optional(z.string()), discretion: z.optional(z.string()) }),
   REFUSE_ESCALATION: event('REFUSE_ESCALATION', { reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']), letter }),
   OFFER_REMEDY: event('OFFER_REMEDY', { remedy: z.record(z.string(), z.unknown(), { error: 'must be a remedy object' }) }),

@@ -1,0 +1,420 @@
+/**
+ * The complaint record for reporting and export: flat, versioned, plain JSON, and anonymous (policy
+ * 17.1). One schema gives the type, the reader of records files and the docs.
+ */
+import * as z from 'zod/mini';
+import type { Region } from '../calendar/regions.js';
+import { InvalidInputError, isErrorNamed, summarise, typedErrors } from '../errors.js';
+import { Decision } from '../letters/schemas.js';
+import { isoDate } from '../letters/primitives.js';
+import { identifier, label } from '../machine/context.js';
+import type { ComplaintContext } from '../machine/context.js';
+import { snapshotEnv, type ComplaintSnapshot } from '../machine/machine.js';
+import type { RuleEnv } from '../machine/rules.js';
+import { processState } from '../machine/views.js';
+import { NotPlain, plainCopy } from '../plain.js';
+
+/**
+ * The version of {@link ComplaintRecord} this library writes and reads. A record of another version
+ * is refused by {@link parseRecord}, naming both.
+ *
+ * @example
+ * ```ts
+ * RECORD_VERSION; //=> 1
+ * ```
+ */
+export const RECORD_VERSION = 1;
+
+const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/, { error: 'must be an ISO instant' }));
+const days = z.int().check(z.minimum(0), z.maximum(10_000));
+
+const StageFacts = z.strictObject({
+  /** The day the stage began: receipt (stage 1) or the escalation request (stage 2). */
+  requestedOn: isoDate,
+  /** The acknowledgement deadline (6.2, 6.11). */
+  acknowledgeBy: isoDate,
+  /** When the stage was acknowledged. */
+  acknowledgedOn: z.optional(isoDate),
+  /** The response deadline before any extension (6.3, 6.14). */
+  originalRespondBy: z.optional(isoDate),
+  /** The response deadline after extensions. */
+  respondBy: z.optional(isoDate),
+  /**
+   * The response deadline had the acknowledgement been sent on its last day: the same as `respondBy`
+   * when it was acknowledged on time. The Code counts the response from the acknowledgement (6.3,
+   * 6.14); this is for measures that count from the acknowledgement's deadline instead.
+   */
+  respondByIfAcknowledgedOnTime: z.optional(isoDate),
+  /** When the response was sent. */
+  respondedOn: z.optional(isoDate),
+  /** The response's decision. */
+  decision: z.optional(Decision),
+  /** The root cause the landlord found, as labelled on RESPOND. */
+  cause: z.optional(label),
+  /** The working days an extension may add without a good reason under the complaint's policy (6.4, 6.15). */
+  extensionLimit: days,
+  /** Extensions, in order. */
+  extensions: z.array(
+    z.strictObject({
+      /** When it was given. */
+      on: isoDate,
+      /** The new response date. */
+      until: isoDate,
+      /** Working days it added. */
+      workingDays: days,
+      /** Whether it needed, and gave, a good reason (beyond the limit). */
+      goodReason: z.boolean(),
+      /** Given after the deadline had passed: a revised date, not an extension in time. */
+      afterDeadline: z.boolean(),
+      /** The landlord's label for the reason, if given on EXTEND. */
+      category: z.optional(label),
+    }),
+  ),
+});
+
+const Remedy = z.strictObject({
+  /** Its id. */
+  id: identifier,
+  /** The stage at which it was offered. */
+  stage: z.literal([1, 2]),
+  /** Which remedy of 7.1. */
+  kind: z.literal(['apology', 'explanation', 'action', 'decision-changed', 'record-amended', 'financial', 'policy-change']),
+  /** For a financial remedy: its amount in whole pence. */
+  amountPence: z.optional(z.int().check(z.minimum(1))),
+  /** When it was offered. */
+  offeredOn: isoDate,
+  /** By when it was promised. */
+  dueOn: z.optional(isoDate),
+  /** When it was done (an apology or explanation is done in the letter). */
+  completedOn: z.optional(isoDate),
+});
+
+const Action = z.strictObject({
+  /** Its id. */
+  id: identifier,
+  /** The stage at which it was promised. */
+  stage: z.literal([1, 2]),
+  /** The provision that makes it a commitment: 6.6 or 6.17. */
+  provision: z.string().check(z.maxLength(20)),
+  /** When it was promised. */
+  offeredOn: isoDate,
+  /** By when. */
+  dueOn: z.optional(isoDate),
+  /** When it was done. */
+  completedOn: z.optional(isoDate),
+});
+
+/**
+ * The schema of a {@link ComplaintRecord}: what {@link parseRecord} checks.
+ *
+ * @example
+ * ```ts
+ * ComplaintRecordSchema.safeParse({ recordVersion: 1 }).success; //=> false
+ * ```
+ */
+export const ComplaintRecordSchema = z.strictObject({
+  /** {@link RECORD_VERSION}. */
+  recordVersion: z.literal(RECORD_VERSION),
+  /** The landlord's reference. */
+  id: identifier,
+  /** The home's UK division. */
+  region: z.literal(['england-and-wales', 'scotland', 'northern-ireland']),
+  /** The policy the complaint ran under. */
+  policy: z.strictObject({ id: identifier, enforceCode: z.boolean(), fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)) }),
+  /** The home's tenure, when known. */
+  tenure: z.optional(z.literal(['general-needs', 'supported-housing', 'shared-ownership'])),
+  /** The landlord's category, when given. */
+  category: z.optional(label),
+  /** The landlord's service area, when given (policy 18.1). */
+  serviceArea: z.optional(label),
+  /** How it was made (phone, email, ...), when given. */
+  channel: z.optional(label),
+  /** Who made it. */
+  raisedBy: z.optional(z.literal(['resident', 'representative'])),
+  /** Whether it is a community complaint. */
+  community: z.boolean(),
+  /** Whether it concerns safeguarding or health and safety. */
+  safetyConcern: z.boolean(),
+  /** When the issue occurred or the resident became aware of it (2.3), when given. */
+  issueDate: z.optional(isoDate),
+  /** The UK day it was received (the day counted from: a landlord's cut-off time may make it the next). */
+  receivedOn: isoDate,
+  /** The instant of the last event. */
+  lastEventAt: instant,
+  /** Where it is now: `'stage1'`, `'stage2'` or `'closed'`. */
+  stage: z.literal(['stage1', 'stage2', 'closed']),
+  /** The state in words, as `describeComplaint` gives it. */
+  status: z.string().check(z.maxLength(100)),
+  /** Stage 1. */
+  stage1: StageFacts,
+  /** Stage 2, once requested. */
+  stage2: z.optional(StageFacts),
+  /** How and when it closed. */
+  closure: z.optional(z.strictObject({ reason: z.literal(['declined', 'resolved-at-stage-1', 'final-response', 'withdrawn', 'escalation-refused']), on: isoDate })),
+  /** Declined under section 2 (or 1.4), with the reason code and the stage it was at. */
+  declined: z.optional(z.strictObject({ on: isoDate, reason: z.literal(['outside-time-limit', 'legal-proceedings', 'previously-considered', 'not-a-complaint']), stage: z.literal([1, 2]) })),
+  /** Escalation refused (5.11), with the reason code. */
+  escalationRefused: z.optional(z.strictObject({ on: isoDate, reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']) })),
+  /** Deadlines missed, each with its provision. */
+  breaches: z.array(z.strictObject({ deadline: identifier, provision: z.string().check(z.maxLength(20)), due: isoDate, recordedOn: isoDate })),
+  /** Remedies offered (7.1 to 7.3), without their descriptions. */
+  remedies: z.array(Remedy),
+  /** Outstanding actions promised in responses (6.6, 6.17), without their descriptions. */
+  actions: z.array(Action),
+  /** The policy's own timers. */
+  timers: z.array(z.strictObject({ id: identifier, due: isoDate, metOn: z.optional(isoDate), stoppedOn: z.optional(isoDate) })),
+  /** The Housing Ombudsman's involvement: the findings without the elements' wording. */
+  ombudsman: z.strictObject({
+    referredOn: z.optional(isoDate),
+    determinedOn: z.optional(isoDate),
+    findings: z.optional(
+      z.array(z.literal(['no-maladministration', 'service-failure', 'maladministration', 'severe-maladministration', 'reasonable-redress', 'outside-jurisdiction', 'withdrawn'])),
+    ),
+    /** How many orders the determination made. */
+    orders: z.optional(days),
+  }),
+});
+
+/**
+ * One complaint as a flat, versioned, JSON-serialisable record for reporting and export: ids,
+ * division, policy, tenure, category and service area, each stage's dates, deadlines, extensions
+ * and outcome, breaches, decline and refusal reasons, remedies and their completion, the Ombudsman's
+ * referral and findings. It holds no name, address or free text: no summary, definition, letter,
+ * explanation, reason's wording, remedy description or finding's element (policy 17.1). Labels
+ * (`category`, `serviceArea`, `cause`, an extension's `category`) are the landlord's own codes.
+ *
+ * @example
+ * ```ts
+ * const record: ComplaintRecord = toRecord(snapshot)!;
+ * record.stage1.respondedOn; //=> '2025-01-08'
+ * ```
+ */
+export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
+
+/**
+ * A record that cannot be read: not plain JSON, of another `recordVersion`, or not of the record's
+ * shape. `problems` lists each field and what is wrong.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseRecord({ recordVersion: 2 });
+ * } catch (error) {
+ *   isInvalidRecordError(error); //=> true
+ * }
+ * ```
+ */
+export class InvalidRecordError extends InvalidInputError {
+  /** The class name: what the `isX()` guards check. */
+  override name = 'InvalidRecordError';
+  /** Each problem, `path: what is wrong`. */
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[], value: unknown) {
+    super('record', value, `a complaint record of version ${RECORD_VERSION} (${summarise(problems, 3)})`);
+    this.problems = problems;
+  }
+}
+
+/**
+ * Whether `error` is an {@link InvalidRecordError}.
+ *
+ * @example
+ * ```ts
+ * isInvalidRecordError(new Error('x')); //=> false
+ * ```
+ */
+export function isInvalidRecordError(error: unknown): error is InvalidRecordError {
+  return isErrorNamed(error, 'InvalidRecordError');
+}
+
+/**
+ * Reads a record (from a records file, say): copies it into plain data and checks it against
+ * {@link ComplaintRecordSchema} and the order of its dates.
+ *
+ * @param value - the parsed JSON of one record
+ * @returns the record, a copy
+ * @throws {@link InvalidRecordError} naming each problem; never anything else
+ *
+ * @example
+ * ```ts
+ * parseRecord(JSON.parse(JSON.stringify(toRecord(snapshot)))).id; //=> 'C-1'
+ * ```
+ */
+export function parseRecord(value: unknown): ComplaintRecord {
+  let copy: unknown;
+  try {
+    copy = plainCopy(value, { maxDepth: 8, maxValues: 20_000 });
+  } catch (error) {
+    throw new InvalidRecordError([error instanceof NotPlain ? error.message : 'could not be read'], value);
+  }
+  if (typeof copy === 'object' && copy !== null && 'recordVersion' in copy && (copy as { recordVersion: unknown }).recordVersion !== RECORD_VERSION) {
+    throw new InvalidRecordError([`recordVersion: this library reads version ${RECORD_VERSION}, not ${JSON.stringify((copy as { recordVersion: unknown }).recordVersion)}`], value);
+  }
+  const result = ComplaintRecordSchema.safeParse(copy);
+  if (!result.success) {
+    throw new InvalidRecordError(
+      result.error.issues.slice(0, 20).map((issue) => `${issue.path.map(String).join('.') || 'record'}: ${issue.code === 'unrecognized_keys' ? `no such field ${issue.keys.slice(0, 3).join(', ')}` : issue.message}`),
+      value,
+    );
+  }
+  const record = result.data;
+  const problems = orderProblems(record);
+  if (problems.length > 0) throw new InvalidRecordError(problems, value);
+  return record;
+}
+
+/** Dates that cannot be in this order in any complaint. */
+function orderProblems(record: ComplaintRecord): string[] {
+  const problems: string[] = [];
+  const last = record.lastEventAt.slice(0, 10);
+  const check = (path: string, earlier: string | undefined, later: string | undefined) => {
+    if (earlier !== undefined && later !== undefined && earlier > later) problems.push(`${path}: ${later} is before ${earlier}`);
+  };
+  check('stage1.requestedOn', record.receivedOn, record.stage1.requestedOn);
+  for (const stage of [1, 2] as const) {
+    const facts = stage === 1 ? record.stage1 : record.stage2;
+    if (!facts) continue;
+    check(`stage${stage}.acknowledgeBy`, facts.requestedOn, facts.acknowledgeBy);
+    check(`stage${stage}.acknowledgedOn`, facts.requestedOn, facts.acknowledgedOn);
+    check(`stage${stage}.respondedOn`, facts.acknowledgedOn ?? facts.requestedOn, facts.respondedOn);
+    check(`stage${stage}.respondBy`, facts.originalRespondBy, facts.respondBy);
+  }
+  check('stage2.requestedOn', record.stage1.respondedOn, record.stage2?.requestedOn);
+  check('closure.on', record.receivedOn, record.closure?.on);
+  if (record.stage2 && !record.stage1.respondedOn) problems.push('stage2: a stage 2 needs a stage 1 response');
+  // A day-level check, generous by a day for instants with offsets.
+  if (record.receivedOn > last) problems.push(`lastEventAt: before receivedOn ${record.receivedOn}`);
+  return problems;
+}
+
+/**
+ * The record of a complaint for reporting and export (see {@link ComplaintRecord}), from a snapshot
+ * of the complaint machine. Nothing personal reaches it (policy 17.1).
+ *
+ * @param snapshot - a snapshot of a complaint machine (from `replay`, `step`, `restore`)
+ * @returns the record, or `undefined` before the complaint is received
+ * @throws {@link InvalidInputError} for anything but a complaint snapshot; never for a snapshot the machine made
+ *
+ * @example
+ * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Mrs Jones: damp at 4 Mill Lane', tenure: 'general-needs', serviceArea: 'repairs' } },
+ * ]);
+ * toRecord(snapshot)?.stage1.acknowledgeBy; //=> '2025-01-13'
+ * toRecord(snapshot)?.serviceArea; //=> 'repairs'
+ * ```
+ */
+export function toRecord(snapshot: ComplaintSnapshot): ComplaintRecord | undefined {
+  return typedErrors('snapshot', snapshot, 'a complaint snapshot', () => {
+    const env = snapshotEnv(snapshot, 'toRecord');
+    return recordOf(snapshot.context, processState(snapshot), env);
+  });
+}
+
+const STATUS: Record<string, string> = {
+  received: 'received',
+  'stage1.awaitingAcknowledgement': 'stage 1: to acknowledge',
+  'stage1.investigating': 'stage 1: investigating',
+  'stage1.responded': 'stage 1: responded',
+  'stage2.awaitingAcknowledgement': 'stage 2: to acknowledge',
+  'stage2.investigating': 'stage 2: investigating',
+};
+
+/**
+ * @internal The record of a context, given its process state and the machine's rules. Kept apart
+ * from {@link toRecord} so that a store can make records without a snapshot object.
+ */
+export function recordOf(context: ComplaintContext, state: string, env: RuleEnv): ComplaintRecord | undefined {
+  const complaint = context.complaint;
+  const stage1 = context.stage1;
+  if (!complaint || !stage1 || !context.lastEventAt) return undefined;
+  const calendar = env.calendar(complaint.region as Region);
+  const stageOf = (day: string): 1 | 2 => (context.stage2 && day >= context.stage2.requestedOn ? 2 : 1);
+  const facts = (stage: 1 | 2, record: NonNullable<ComplaintContext['stage1']>) => {
+    const policy = stage === 1 ? env.policy.stage1 : env.policy.stage2;
+    let ifOnTime = record.respondBy;
+    if (record.respondBy && record.acknowledgedOn && record.acknowledgedOn > record.acknowledgeBy) {
+      const extended = record.extensions.reduce((sum, e) => sum + e.workingDays, 0);
+      try {
+        ifOnTime = calendar.addWorkingDays(record.acknowledgeBy, policy.respondWithin + extended);
+      } catch {
+        ifOnTime = undefined;
+      }
+    }
+    return {
+      requestedOn: record.requestedOn,
+      acknowledgeBy: record.acknowledgeBy,
+      ...(record.acknowledgedOn ? { acknowledgedOn: record.acknowledgedOn } : {}),
+      ...(record.originalRespondBy ? { originalRespondBy: record.originalRespondBy } : {}),
+      ...(record.respondBy ? { respondBy: record.respondBy } : {}),
+      ...(ifOnTime ? { respondByIfAcknowledgedOnTime: ifOnTime } : {}),
+      ...(record.respondedOn ? { respondedOn: record.respondedOn } : {}),
+      ...(record.decision ? { decision: record.decision } : {}),
+      ...(record.cause ? { cause: record.cause } : {}),
+      extensionLimit: policy.extensionLimit,
+      extensions: record.extensions.map((e) => ({
+        on: e.on,
+        until: e.until,
+        workingDays: e.workingDays,
+        goodReason: e.goodReason !== undefined,
+        afterDeadline: e.afterDeadline === true,
+        ...(e.category ? { category: e.category } : {}),
+      })),
+    };
+  };
+  const process = state.split('.')[0];
+  const closure = context.closure;
+  const declineReason = context.declineReason as NonNullable<ComplaintRecord['declined']>['reason'] | undefined;
+  const refusalReason = context.refusalReason as NonNullable<ComplaintRecord['escalationRefused']>['reason'] | undefined;
+  const finished = context.ombudsman.findings;
+  return {
+    recordVersion: RECORD_VERSION,
+    id: complaint.id,
+    region: complaint.region as Region,
+    policy: { id: context.policy.id, enforceCode: context.policy.enforceCode, fingerprint: context.policy.fingerprint },
+    ...(complaint.tenure ? { tenure: complaint.tenure } : {}),
+    ...(complaint.category !== undefined && identifier.safeParse(complaint.category).success ? { category: complaint.category } : {}),
+    ...(complaint.serviceArea ? { serviceArea: complaint.serviceArea } : {}),
+    ...(complaint.channel !== undefined && identifier.safeParse(complaint.channel).success ? { channel: complaint.channel } : {}),
+    ...(complaint.raisedBy ? { raisedBy: complaint.raisedBy } : {}),
+    community: complaint.community === true,
+    safetyConcern: complaint.safetyConcern === true,
+    ...(complaint.issueDate ? { issueDate: complaint.issueDate } : {}),
+    receivedOn: stage1.requestedOn,
+    lastEventAt: context.lastEventAt,
+    stage: process === 'stage2' ? 'stage2' : process === 'closed' ? 'closed' : 'stage1',
+    status: process === 'closed' ? `closed: ${closure?.reason ?? 'closed'}` : (STATUS[state] ?? state),
+    stage1: facts(1, stage1),
+    ...(context.stage2 ? { stage2: facts(2, context.stage2) } : {}),
+    ...(closure ? { closure: { reason: closure.reason, on: closure.on } } : {}),
+    ...(closure?.reason === 'declined' && declineReason ? { declined: { on: closure.on, reason: declineReason, stage: context.stage2 ? 2 : 1 } } : {}),
+    ...(closure?.reason === 'escalation-refused' && refusalReason ? { escalationRefused: { on: closure.on, reason: refusalReason } } : {}),
+    breaches: context.breaches.map((b) => ({ deadline: b.deadline, provision: b.provision, due: b.due, recordedOn: b.recordedOn })),
+    remedies: context.tracked.flatMap((item) =>
+      item.kind === 'remedy' && item.remedy
+        ? [
+            {
+              id: item.id,
+              stage: stageOf(item.offeredOn),
+              kind: item.remedy.kind,
+              ...(item.remedy.amountPence !== undefined ? { amountPence: item.remedy.amountPence } : {}),
+              offeredOn: item.offeredOn,
+              ...(item.dueOn ? { dueOn: item.dueOn } : {}),
+              ...(item.completedOn ? { completedOn: item.completedOn } : {}),
+            },
+          ]
+        : [],
+    ),
+    actions: context.tracked.flatMap((item) =>
+      item.kind === 'action'
+        ? [{ id: item.id, stage: stageOf(item.offeredOn), provision: item.provision, offeredOn: item.offeredOn, ...(item.dueOn ? { dueOn: item.dueOn } : {}), ...(item.completedOn ? { completedOn: item.completedOn } : {}) }]
+        : [],
+    ),
+    timers: context.timers.map((t) => ({ id: t.id, due: t.due, ...(t.metOn ? { metOn: t.metOn } : {}), ...(t.stoppedOn ? { stoppedOn: t.stoppedOn } : {}) })),
+    ombudsman: {
+      ...(context.ombudsman.referredOn ? { referredOn: context.ombudsman.referredOn } : {}),
+      ...(context.ombudsman.determinedOn ? { determinedOn: context.ombudsman.determinedOn } : {}),
+      ...(finished ? { findings: finished.map((f) => f.finding), orders: finished.reduce((n, f) => n + (f.orders?.length ?? 0), 0) } : {}),
+    },
+  };
+}
