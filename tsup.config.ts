@@ -8,6 +8,7 @@ const entry = {
   'letters/index': 'src/letters/index.ts',
   'machine/index': 'src/machine/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'reporting/index': 'src/reporting/index.ts',
 };
 
 const { peerDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { peerDependencies: Record<string, string> };

@@ -48,4 +48,11 @@ describe('module boundaries', () => {
     expect(packages).toEqual(['xstate', 'zod/mini']);
     expect(files).not.toContain('src/letters/render.ts');
   });
+
+  it('housing-complaints/reporting imports xstate and zod/mini, nothing of Node (it runs in a browser), and no letters renderer', async () => {
+    const { packages, files } = await importsOf('reporting/index.ts');
+    expect(packages).toEqual(['xstate', 'zod/mini']);
+    expect(files.filter((file) => file.startsWith('src/cli/'))).toEqual([]);
+    expect(files).not.toContain('src/letters/render.ts');
+  });
 });

@@ -76,7 +76,7 @@ describe('the packed tarball', () => {
     expect(paths).toContain('package.json');
     expect(paths).toContain('README.md');
     expect(paths).toContain('LICENSE');
-    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'testing/index']) {
+    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'testing/index', 'reporting/index']) {
       expect(paths).toContain(`dist/${subpath}.js`);
       expect(paths).toContain(`dist/${subpath}.cjs`);
       expect(paths).toContain(`dist/${subpath}.d.ts`);
@@ -231,6 +231,7 @@ describe('installed without its peers: npm install <tarball>', () => {
     ['housing-complaints/letters', 'letters/index', ['zod']],
     ['housing-complaints/machine', 'machine/index', ['xstate', 'zod']],
     ['housing-complaints/testing', 'testing/index', ['xstate', 'zod']],
+    ['housing-complaints/reporting', 'reporting/index', ['xstate', 'zod']],
   ])('%s says which entry point needs what, and what to install', (specifier, file, needed) => {
     const { esm, cjs } = loadError(dir, specifier);
     // ES modules: Node's own message, which names the first missing package and the entry point.
