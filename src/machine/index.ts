@@ -35,6 +35,7 @@ export {
   type Instant,
   type OmbudsmanFindings,
   type RefusalReason,
+  type Tenure,
 } from './events.js';
 export type { Reason } from './rules.js';
 export { describeComplaint, explain, nextEvents, type ComplaintView, type Explanation } from './views.js';

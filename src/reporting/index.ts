@@ -5,12 +5,18 @@
  *
  * @example
  * ```ts
+ * import { createComplaintMachine, replay } from 'housing-complaints/machine';
  * import { toRecord } from 'housing-complaints/reporting';
  *
- * const record = toRecord(snapshot);
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'scotland', summary: 'Damp', serviceArea: 'repairs' } },
+ * ]);
+ * toRecord(snapshot)?.serviceArea; //=> 'repairs'
  * ```
  * @module
  */
 export { VERSION } from '../version.js';
 export { toRecord, parseRecord, ComplaintRecordSchema, RECORD_VERSION, InvalidRecordError, isInvalidRecordError, type ComplaintRecord } from './record.js';
 export { respondedWithinTimescale, timescaleDeadline, type TimelinessOptions } from './timeliness.js';
+export { selfAssessment, selfAssessmentToMarkdown, selfAssessmentToCsv, type SelfAssessment, type SelfAssessmentCompliance, type SelfAssessmentRow, type SelfAssessmentEvidence, type LandlordEvidence } from './selfAssessment.js';
+export { PROVISIONS, type Provision, type CoverageKind, type ProvisionSection } from '../policy/provisions.js';

@@ -185,8 +185,12 @@ export const ComplaintRecordSchema = z.strictObject({
  *
  * @example
  * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Damp in the bedroom', tenure: 'general-needs' } },
+ * ]);
  * const record: ComplaintRecord = toRecord(snapshot)!;
- * record.stage1.respondedOn; //=> '2025-01-08'
+ * record.stage1.acknowledgeBy; //=> '2025-01-13'
+ * 'summary' in record; //=> false
  * ```
  */
 export type ComplaintRecord = z.infer<typeof ComplaintRecordSchema>;
@@ -237,7 +241,11 @@ export function isInvalidRecordError(error: unknown): error is InvalidRecordErro
  *
  * @example
  * ```ts
+ * const { snapshot } = replay(createComplaintMachine(), [
+ *   { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Damp in the bedroom' } },
+ * ]);
  * parseRecord(JSON.parse(JSON.stringify(toRecord(snapshot)))).id; //=> 'C-1'
+ * parseRecord({ recordVersion: 2 }); // throws InvalidRecordError
  * ```
  */
 export function parseRecord(value: unknown): ComplaintRecord {

@@ -52,7 +52,14 @@ type StageFacts = ComplaintRecord['stage1'];
  *
  * @example
  * ```ts
- * timescaleDeadline(record.stage1, 1); //=> '2025-01-23'
+ * // Acknowledged on 7 January, due 21 January, extended by 5 working days to 28 January, answered on the 27th.
+ * const stage1 = {
+ *   requestedOn: '2025-01-06', acknowledgeBy: '2025-01-13', acknowledgedOn: '2025-01-07', originalRespondBy: '2025-01-21',
+ *   respondBy: '2025-01-28', respondedOn: '2025-01-27', extensionLimit: 10,
+ *   extensions: [{ on: '2025-01-20', until: '2025-01-28', workingDays: 5, goodReason: false, afterDeadline: false }],
+ * };
+ * timescaleDeadline(stage1, 1); //=> '2025-01-28'
+ * timescaleDeadline(stage1, 1, { extensions: 'original-deadline' }); //=> '2025-01-21'
  * ```
  */
 export function timescaleDeadline(facts: StageFacts, stage: 1 | 2, options: TimelinessOptions = TIMELINESS_DEFAULTS): string | undefined {
@@ -82,8 +89,14 @@ export function timescaleDeadline(facts: StageFacts, stage: 1 | 2, options: Time
  *
  * @example
  * ```ts
- * respondedWithinTimescale(record.stage1, 1); //=> true
- * respondedWithinTimescale(record.stage1, 1, { extensions: 'original-deadline' }); //=> false
+ * // Acknowledged on 7 January, due 21 January, extended by 5 working days to 28 January, answered on the 27th.
+ * const stage1 = {
+ *   requestedOn: '2025-01-06', acknowledgeBy: '2025-01-13', acknowledgedOn: '2025-01-07', originalRespondBy: '2025-01-21',
+ *   respondBy: '2025-01-28', respondedOn: '2025-01-27', extensionLimit: 10,
+ *   extensions: [{ on: '2025-01-20', until: '2025-01-28', workingDays: 5, goodReason: false, afterDeadline: false }],
+ * };
+ * respondedWithinTimescale(stage1, 1); //=> true
+ * respondedWithinTimescale(stage1, 1, { extensions: 'original-deadline' }); //=> false
  * ```
  */
 export function respondedWithinTimescale(facts: StageFacts, stage: 1 | 2, options: TimelinessOptions = TIMELINESS_DEFAULTS): boolean | undefined {
