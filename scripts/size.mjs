@@ -16,18 +16,26 @@ export const BUDGETS = {
   'housing-complaints/calendar': 15 * 1024,
   'housing-complaints/letters': 20 * 1024,
   'housing-complaints/machine': 53 * 1024,
-  'housing-complaints': 60 * 1024,
-  // Records, measures and reports, for dashboards in a browser: the machine's rules (to make
-  // records from snapshots) plus the counting and the HTML report.
-  'housing-complaints/reporting': 70 * 1024,
+  // Everything, reporting included (see below): a server's import, not a screen's.
+  'housing-complaints': 92 * 1024,
+  // All of reporting: `toRecord` and `comparePolicies` carry the machine (they read and replay
+  // complaints), the self-assessment carries the Code's provision table (about 9 kB of text).
+  'housing-complaints/reporting': 84 * 1024,
+  // What a dashboard in a browser imports to show the measures and the annual report from records:
+  // no machine, no provision table (zod/mini for reading records is most of it).
+  'housing-complaints/reporting { tenantSatisfactionMeasures, annualReport, renderAnnualReport, parseRecord }': 30 * 1024,
   // Test tooling, not for browsers, but it should not balloon either.
   'housing-complaints/testing': 60 * 1024,
 };
 
-/** The minified, gzipped size of a bundle that imports everything from `specifier`. */
+/**
+ * The minified, gzipped size of a bundle that imports everything from `specifier`, or only the
+ * names in braces after it (`'housing-complaints/reporting { annualReport }'`).
+ */
 export async function bundleSize(specifier) {
+  const [, from, names] = /^(\S+)(?:\s*\{(.*)\})?$/.exec(specifier);
   const result = await build({
-    stdin: { contents: `export * from '${specifier}';`, resolveDir: process.cwd(), loader: 'js' },
+    stdin: { contents: names ? `export {${names}} from '${from}';` : `export * from '${from}';`, resolveDir: process.cwd(), loader: 'js' },
     bundle: true,
     minify: true,
     format: 'esm',
@@ -51,7 +59,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
   else {
     for (const { specifier, raw, gzip, budget, ok } of rows) {
-      console.log(`${ok ? 'ok  ' : 'OVER'} ${specifier.padEnd(30)} ${(gzip / 1024).toFixed(2)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified), budget ${(budget / 1024).toFixed(0)} kB`);
+      console.log(`${ok ? 'ok  ' : 'OVER'} ${specifier.padEnd(40)} ${(gzip / 1024).toFixed(2)} kB gzipped (${(raw / 1024).toFixed(1)} kB minified), budget ${(budget / 1024).toFixed(0)} kB`);
     }
   }
   if (failed) {

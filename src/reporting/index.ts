@@ -20,3 +20,46 @@ export { toRecord, parseRecord, ComplaintRecordSchema, RECORD_VERSION, InvalidRe
 export { respondedWithinTimescale, timescaleDeadline, type TimelinessOptions } from './timeliness.js';
 export { selfAssessment, selfAssessmentToMarkdown, selfAssessmentToCsv, type SelfAssessment, type SelfAssessmentCompliance, type SelfAssessmentRow, type SelfAssessmentEvidence, type LandlordEvidence } from './selfAssessment.js';
 export { PROVISIONS, type Provision, type CoverageKind, type ProvisionSection } from '../policy/provisions.js';
+export {
+  tenantSatisfactionMeasures,
+  type TsmOptions,
+  type TenantSatisfactionMeasures,
+  type TenureMeasures,
+  type UnknownTenureCounts,
+  type Ch01Figure,
+  type Ch02Figure,
+  type Stages,
+  type StageCounts,
+  type SetAside,
+} from './tsm.js';
+export {
+  annualReport,
+  type AnnualReport,
+  type AnnualReportOptions,
+  type MonthVolume,
+  type Outcomes,
+  type CategoryCount,
+  type ServiceAreaCount,
+  type ExtensionCounts,
+  type StageTimeliness,
+  type BreachCount,
+  type RemedyKindCount,
+  type RemedyCounts,
+  type OmbudsmanCounts,
+  type LearningCount,
+} from './annual.js';
+export { renderAnnualReport, type RenderAnnualReportOptions } from './render.js';
+export type { ReportingPeriod, Homes, CountingOptions, EffectiveCountingOptions } from './options.js';
+export {
+  comparePolicies,
+  comparisonToText,
+  type ComparedPolicy,
+  type ComparePoliciesOptions,
+  type EventLog,
+  type DifferenceKind,
+  type PolicyDifference,
+  type PolicyTotals,
+  type PolicyOutcome,
+  type MalformedLogEvent,
+  type PolicyComparison,
+} from './compare.js';

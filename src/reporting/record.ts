@@ -40,9 +40,10 @@ const StageFacts = z.strictObject({
   /** The response deadline after extensions. */
   respondBy: z.optional(isoDate),
   /**
-   * The response deadline had the acknowledgement been sent on its last day: the same as `respondBy`
-   * when it was acknowledged on time. The Code counts the response from the acknowledgement (6.3,
-   * 6.14); this is for measures that count from the acknowledgement's deadline instead.
+   * Only when the stage was acknowledged late: the response deadline before any extension had the
+   * acknowledgement been sent on its last day. The Code counts the response from the
+   * acknowledgement (6.3, 6.14); this is for measures that count from the acknowledgement's
+   * deadline instead, so that a late acknowledgement buys no time.
    */
   respondByIfAcknowledgedOnTime: z.optional(isoDate),
   /** When the response was sent. */
@@ -60,6 +61,8 @@ const StageFacts = z.strictObject({
       on: isoDate,
       /** The new response date. */
       until: isoDate,
+      /** Only when the stage was acknowledged late: the new date counted from the deadline it would have had (`respondByIfAcknowledgedOnTime`). */
+      untilIfAcknowledgedOnTime: z.optional(isoDate),
       /** Working days it added. */
       workingDays: days,
       /** Whether it needed, and gave, a good reason (beyond the limit). */
@@ -120,7 +123,14 @@ export const ComplaintRecordSchema = z.strictObject({
   /** The home's UK division. */
   region: z.literal(['england-and-wales', 'scotland', 'northern-ireland']),
   /** The policy the complaint ran under. */
-  policy: z.strictObject({ id: identifier, enforceCode: z.boolean(), fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)) }),
+  policy: z.strictObject({
+    /** The policy's id. */
+    id: identifier,
+    /** Whether the Code was enforced as the floor. */
+    enforceCode: z.boolean(),
+    /** The digest of the policy's content. */
+    fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+  }),
   /** The home's tenure, when known. */
   tenure: z.optional(z.literal(['general-needs', 'supported-housing', 'shared-ownership'])),
   /** The landlord's category, when given. */
@@ -150,23 +160,71 @@ export const ComplaintRecordSchema = z.strictObject({
   /** Stage 2, once requested. */
   stage2: z.optional(StageFacts),
   /** How and when it closed. */
-  closure: z.optional(z.strictObject({ reason: z.literal(['declined', 'resolved-at-stage-1', 'final-response', 'withdrawn', 'escalation-refused']), on: isoDate })),
+  closure: z.optional(
+    z.strictObject({
+      /** Why it closed. */
+      reason: z.literal(['declined', 'resolved-at-stage-1', 'final-response', 'withdrawn', 'escalation-refused']),
+      /** When. */
+      on: isoDate,
+    }),
+  ),
   /** Declined under section 2 (or 1.4), with the reason code and the stage it was at. */
-  declined: z.optional(z.strictObject({ on: isoDate, reason: z.literal(['outside-time-limit', 'legal-proceedings', 'previously-considered', 'not-a-complaint']), stage: z.literal([1, 2]) })),
+  declined: z.optional(
+    z.strictObject({
+      /** When. */
+      on: isoDate,
+      /** The reason code (2.2, 2.3; 1.4). */
+      reason: z.literal(['outside-time-limit', 'legal-proceedings', 'previously-considered', 'not-a-complaint']),
+      /** The stage it was at. */
+      stage: z.literal([1, 2]),
+    }),
+  ),
   /** Escalation refused (5.11), with the reason code. */
-  escalationRefused: z.optional(z.strictObject({ on: isoDate, reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']) })),
+  escalationRefused: z.optional(
+    z.strictObject({
+      /** When. */
+      on: isoDate,
+      /** The reason code (5.11). */
+      reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']),
+    }),
+  ),
   /** Deadlines missed, each with its provision. */
-  breaches: z.array(z.strictObject({ deadline: identifier, provision: z.string().check(z.maxLength(20)), due: isoDate, recordedOn: isoDate })),
+  breaches: z.array(
+    z.strictObject({
+      /** Which deadline: `stage1.respond`, `remedy:<id>`, `timer:<id>`. */
+      deadline: identifier,
+      /** The provision it breaches. */
+      provision: z.string().check(z.maxLength(20)),
+      /** When it was due. */
+      due: isoDate,
+      /** When the breach was recorded. */
+      recordedOn: isoDate,
+    }),
+  ),
   /** Remedies offered (7.1 to 7.3), without their descriptions. */
   remedies: z.array(Remedy),
   /** Outstanding actions promised in responses (6.6, 6.17), without their descriptions. */
   actions: z.array(Action),
   /** The policy's own timers. */
-  timers: z.array(z.strictObject({ id: identifier, due: isoDate, metOn: z.optional(isoDate), stoppedOn: z.optional(isoDate) })),
+  timers: z.array(
+    z.strictObject({
+      /** The policy timer's id. */
+      id: identifier,
+      /** By when. */
+      due: isoDate,
+      /** When it was met. */
+      metOn: z.optional(isoDate),
+      /** When it stopped without being met. */
+      stoppedOn: z.optional(isoDate),
+    }),
+  ),
   /** The Housing Ombudsman's involvement: the findings without the elements' wording. */
   ombudsman: z.strictObject({
+    /** When the complaint was referred to the Ombudsman. */
     referredOn: z.optional(isoDate),
+    /** When the Ombudsman determined it. */
     determinedOn: z.optional(isoDate),
+    /** The finding on each element, in order. */
     findings: z.optional(
       z.array(z.literal(['no-maladministration', 'service-failure', 'maladministration', 'severe-maladministration', 'reasonable-redress', 'outside-jurisdiction', 'withdrawn'])),
     ),
@@ -340,13 +398,15 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
   const stageOf = (day: string): 1 | 2 => (context.stage2 && day >= context.stage2.requestedOn ? 2 : 1);
   const facts = (stage: 1 | 2, record: NonNullable<ComplaintContext['stage1']>) => {
     const policy = stage === 1 ? env.policy.stage1 : env.policy.stage2;
-    let ifOnTime = record.respondBy;
-    if (record.respondBy && record.acknowledgedOn && record.acknowledgedOn > record.acknowledgeBy) {
-      const extended = record.extensions.reduce((sum, e) => sum + e.workingDays, 0);
+    // Acknowledged late: the deadlines it would have had had it been acknowledged on its last day.
+    let shifted: string[] | undefined;
+    if (record.originalRespondBy && record.acknowledgedOn && record.acknowledgedOn > record.acknowledgeBy) {
       try {
-        ifOnTime = calendar.addWorkingDays(record.acknowledgeBy, policy.respondWithin + extended);
+        let due = calendar.addWorkingDays(record.acknowledgeBy, policy.respondWithin);
+        shifted = [due];
+        for (const e of record.extensions) shifted.push((due = calendar.addWorkingDays(due, e.workingDays)));
       } catch {
-        ifOnTime = undefined;
+        shifted = undefined;
       }
     }
     return {
@@ -355,14 +415,15 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
       ...(record.acknowledgedOn ? { acknowledgedOn: record.acknowledgedOn } : {}),
       ...(record.originalRespondBy ? { originalRespondBy: record.originalRespondBy } : {}),
       ...(record.respondBy ? { respondBy: record.respondBy } : {}),
-      ...(ifOnTime ? { respondByIfAcknowledgedOnTime: ifOnTime } : {}),
+      ...(shifted ? { respondByIfAcknowledgedOnTime: shifted[0]! } : {}),
       ...(record.respondedOn ? { respondedOn: record.respondedOn } : {}),
       ...(record.decision ? { decision: record.decision } : {}),
       ...(record.cause ? { cause: record.cause } : {}),
       extensionLimit: policy.extensionLimit,
-      extensions: record.extensions.map((e) => ({
+      extensions: record.extensions.map((e, i) => ({
         on: e.on,
         until: e.until,
+        ...(shifted ? { untilIfAcknowledgedOnTime: shifted[i + 1]! } : {}),
         workingDays: e.workingDays,
         goodReason: e.goodReason !== undefined,
         afterDeadline: e.afterDeadline === true,

@@ -90,7 +90,12 @@ export interface SelfAssessmentRow {
  */
 export interface SelfAssessment {
   /** The policy assessed. */
-  readonly policy: { readonly id: string; readonly name: string };
+  readonly policy: {
+    /** The policy's id. */
+    readonly id: string;
+    /** The policy's name. */
+    readonly name: string;
+  };
   /** One row per provision, in the Code's order. */
   readonly rows: readonly SelfAssessmentRow[];
   /** How many conflicts `checkPolicy` finds in the policy (one row may have several). */

@@ -64,8 +64,17 @@ type StageFacts = ComplaintRecord['stage1'];
  */
 export function timescaleDeadline(facts: StageFacts, stage: 1 | 2, options: TimelinessOptions = TIMELINESS_DEFAULTS): string | undefined {
   if (!facts.originalRespondBy || !facts.respondBy) return undefined;
-  const extensions = options.extensions ?? TIMELINESS_DEFAULTS.extensions;
-  let due = facts.originalRespondBy;
+  const due = deadlineOf(facts, stage, options.extensions ?? TIMELINESS_DEFAULTS.extensions, false);
+  const late = options.lateAcknowledgement ?? TIMELINESS_DEFAULTS.lateAcknowledgement;
+  if (late !== 'as-if-acknowledged-on-time' || !facts.respondByIfAcknowledgedOnTime) return due;
+  // The same extensions, counted from the deadline the stage would have had: never later than `due`.
+  const asIf = deadlineOf(facts, stage, options.extensions ?? TIMELINESS_DEFAULTS.extensions, true);
+  return asIf < due ? asIf : due;
+}
+
+/** The last day within timescale, following the extensions the choice allows, on the actual or the as-if dates. */
+function deadlineOf(facts: StageFacts, stage: 1 | 2, extensions: NonNullable<TimelinessOptions['extensions']>, asIf: boolean): string {
+  let due = asIf ? facts.respondByIfAcknowledgedOnTime! : facts.originalRespondBy!;
   if (extensions !== 'original-deadline') {
     let total = 0;
     for (const extension of facts.extensions) {
@@ -73,12 +82,8 @@ export function timescaleDeadline(facts: StageFacts, stage: 1 | 2, options: Time
       if (extension.afterDeadline) break;
       total += extension.workingDays;
       if (extensions === 'permitted' && total > CODE_EXTENSION_LIMIT[stage] && !extension.goodReason) break;
-      due = extension.until;
+      due = asIf ? (extension.untilIfAcknowledgedOnTime ?? extension.until) : extension.until;
     }
-  }
-  const late = options.lateAcknowledgement ?? TIMELINESS_DEFAULTS.lateAcknowledgement;
-  if (late === 'as-if-acknowledged-on-time' && facts.respondByIfAcknowledgedOnTime && facts.respondByIfAcknowledgedOnTime < due) {
-    due = facts.respondByIfAcknowledgedOnTime;
   }
   return due;
 }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createComplaintMachine, replay, restore, serialize, type ComplaintEvent } from '../../src/machine/index.js';
 import { policies } from '../../src/policy/index.js';
-import { ComplaintRecordSchema, InvalidRecordError, isInvalidRecordError, parseRecord, RECORD_VERSION, toRecord } from '../../src/reporting/index.js';
+import { ComplaintRecordSchema, InvalidRecordError, isInvalidRecordError, parseRecord, RECORD_VERSION, respondedWithinTimescale, timescaleDeadline, toRecord } from '../../src/reporting/index.js';
 import { isHousingComplaintsError } from '../../src/errors.js';
 import { acknowledge, acknowledge2, decline, escalate, extend, receive, respond1, respond2, throughBothStages, tick } from '../support/complaint.js';
 import { eachHostile } from '../support/hostileValues.js';
@@ -194,5 +194,33 @@ describe('parseRecord', () => {
     const parsed = parseRecord(input);
     input.stage1.extensions.length = 0;
     expect(parsed.stage1.extensions).toHaveLength(1);
+  });
+});
+
+describe('a late acknowledgement buys no time, when the measures say so', () => {
+  it('records the deadlines the stage would have had, extensions included, and the timeliness rule uses them', () => {
+    // Received Monday 2 December 2024, acknowledgement due on the 9th, sent on the 12th (3 working
+    // days late): the response is due 10 working days later, on 30 December (25 and 26 December are
+    // bank holidays), and is extended by 10 working days to 14 January. Acknowledged on time it
+    // would have been due on 23 December, and extended to 9 January. The response goes out on 13 January.
+    const { snapshot, rejected } = replay(machine, [
+      receive('2024-12-02T09:00:00Z'),
+      acknowledge('2024-12-12T09:00:00Z'),
+      extend('2024-12-27T09:00:00Z', '2025-01-14'),
+      respond1('2025-01-13T09:00:00Z'),
+    ]);
+    expect(rejected).toEqual([]);
+    const stage1 = toRecord(snapshot)!.stage1;
+    expect(stage1).toMatchObject({ acknowledgeBy: '2024-12-09', acknowledgedOn: '2024-12-12', originalRespondBy: '2024-12-30', respondBy: '2025-01-14', respondByIfAcknowledgedOnTime: '2024-12-23' });
+    expect(stage1.extensions[0]).toMatchObject({ until: '2025-01-14', untilIfAcknowledgedOnTime: '2025-01-09', workingDays: 10 });
+    expect(timescaleDeadline(stage1, 1)).toBe('2025-01-14');
+    expect(respondedWithinTimescale(stage1, 1)).toBe(true);
+    expect(timescaleDeadline(stage1, 1, { lateAcknowledgement: 'as-if-acknowledged-on-time' })).toBe('2025-01-09');
+    expect(respondedWithinTimescale(stage1, 1, { lateAcknowledgement: 'as-if-acknowledged-on-time' })).toBe(false);
+    expect(timescaleDeadline(stage1, 1, { lateAcknowledgement: 'as-if-acknowledged-on-time', extensions: 'original-deadline' })).toBe('2024-12-23');
+    expect(respondedWithinTimescale(stage1, 1, { lateAcknowledgement: 'not-within-timescale' })).toBe(false);
+    // An on-time stage has no such dates: nothing to shift.
+    const onTime = toRecord(replay(machine, [receive('2025-01-06T09:00:00Z'), acknowledge('2025-01-07T09:00:00Z')]).snapshot)!.stage1;
+    expect(onTime.respondByIfAcknowledgedOnTime).toBeUndefined();
   });
 });
