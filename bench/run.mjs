@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from '../scripts/size.mjs';
 import { runMachineBenchmark } from './machine.mjs';
+import { reportingTable, runReportingBenchmark } from './reporting.mjs';
 
 const { createWorkingDayCalendar } = await import('housing-complaints/calendar');
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -146,6 +147,15 @@ report(
     result.fullMs < 10_000,
     'see the README: bare XState alone needs most of this budget on this machine',
   );
+}
+
+// ---- 5. Reporting: the measures and the annual report over 1,000,000 generated records ----
+{
+  const result = await runReportingBenchmark({ records: Number(process.env.BENCH_RECORDS ?? 1_000_000) });
+  for (const row of reportingTable(result)) {
+    if (row.gate) report(row.name, row.value, row.bar, row.pass, row.detail);
+    else console.log(`info  ${row.name}: ${row.value}  (${row.detail})`);
+  }
 }
 
 if (sink === 42) console.log(''); // keep the loops' results alive
