@@ -5,7 +5,9 @@
  * times and damp and mould in a bedroom. First its statutory deadlines in each UK division (each
  * has its own bank holidays); then its whole life through the complaint machine (both stages, an
  * extension, a refused step explained, remedies followed through after the final response); then
- * the stage 1 response letter, validated against the Code and rendered as a housing officer sends it.
+ * the stage 1 response letter, validated against the Code and rendered as a housing officer sends it;
+ * last, a year of 300 generated complaints as the regulator's measures, the annual report and the
+ * self-assessment of a landlord's policy.
  */
 import {
   REGIONS,
@@ -23,9 +25,19 @@ import {
   worklist,
   toUkDate,
   validateLetter,
+  toRecord,
+  tenantSatisfactionMeasures,
+  annualReport,
+  renderAnnualReport,
+  selfAssessment,
+  type ComplaintEvent,
   type IsoDate,
   type WorkingDayCalendar,
 } from 'housing-complaints';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateEventLog } from '../scripts/generate-events.js';
 import { landlord, resident, stage1Response } from './letters/samples.js';
 import { lifecycle } from './lifecycle.js';
 
@@ -126,3 +138,30 @@ if (!check.ok) {
 const plain = readability(stage1Response);
 console.log(`The letter as sent reads as ${plain.band} (Flesch reading ease ${plain.score}).\n`);
 console.log(renderLetter(stage1Response, { format: 'text', landlord, resident }));
+
+// ---------------------------------------------------------------------------------------------
+console.log('\nA year of complaints: the regulator\'s measures and the annual report (8.1, 8.2)');
+console.log('='.repeat(72));
+// 300 generated complaints received from April 2025 to March 2026 (a realistic mix: most answered
+// at stage 1, some escalated, declined, withdrawn or extended), replayed one by one.
+const logs = new Map<string, ComplaintEvent[]>();
+for (const line of generateEventLog({ complaints: 300, seed: 2025, from: '2025-04-01', to: '2026-03-31' })) {
+  const { complaintId, ...event } = JSON.parse(line) as ComplaintEvent & { complaintId: string };
+  logs.set(complaintId, [...(logs.get(complaintId) ?? []), event as ComplaintEvent]);
+}
+const replays = [...logs.values()].map((events) => replay(machine, events));
+const refused = replays.reduce((n, r) => n + r.rejected.length, 0);
+const records = replays.flatMap((r) => toRecord(r.snapshot) ?? []);
+console.log(`${records.length} complaints replayed, ${refused} events refused.`);
+const year = { from: '2025-04-01', to: '2026-03-31' } as const;
+const tsm = tenantSatisfactionMeasures(records, { period: year, homes: { lowCostRental: 4000, lowCostHomeOwnership: 500 } });
+const percent = (value: number | null) => (value === null ? '-' : `${value}%`);
+console.log(`CH01 complaints received per 1,000 homes: stage 1 ${tsm.CH01.stage1.perThousandHomes} (${tsm.CH01.stage1.received}), stage 2 ${tsm.CH01.stage2.perThousandHomes} (${tsm.CH01.stage2.received})`);
+console.log(`CH02 responded to within the Code's timescales: stage 1 ${percent(tsm.CH02.stage1.percent)} of ${tsm.CH02.stage1.responded}, stage 2 ${percent(tsm.CH02.stage2.percent)} of ${tsm.CH02.stage2.responded}`);
+const report = annualReport(records, { period: year, homes: 4500, landlord: { name: landlord.name } });
+console.log(`Declined under section 2 (8.1(b)): ${report.declines.total}; top service areas: ${report.learning.topServiceAreas.map((s) => `${s.serviceArea} ${s.count}`).join(', ')}`);
+const file = join(mkdtempSync(join(tmpdir(), 'housing-complaints-demo-')), 'annual-report.html');
+writeFileSync(file, renderAnnualReport(report, { format: 'html' }));
+console.log(`The annual report, with its charts, is in ${file}`);
+const assessment = selfAssessment(policies.peaksPlainsV4);
+console.log(`Self-assessment of Peaks & Plains V4: ${assessment.summary.no} provisions "No" (${assessment.rows.filter((r) => r.compliance === 'no').map((r) => r.provision).join(', ')}), ${assessment.summary.yes} "Yes" from the library's rules`);
