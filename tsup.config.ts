@@ -13,11 +13,13 @@ const entry = {
 
 const { peerDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { peerDependencies: Record<string, string> };
 
-export default defineConfig({
+export default defineConfig([
+  {
   entry,
   format: ['esm', 'cjs'],
   dts: true,
-  clean: true,
+  // Not the command's file, which the second build writes at the same time.
+  clean: ['!cli.js', '!cli.js.map'],
   sourcemap: true,
   splitting: true,
   treeshake: true,
@@ -33,4 +35,20 @@ export default defineConfig({
     const needs = await addPeerGuards('dist', Object.keys(entry), peerDependencies);
     for (const [entryPoint, peers] of Object.entries(needs)) console.log(`Peers ${entryPoint.padEnd(30)} ${peers.join(', ') || '(none)'}`);
   },
-});
+},
+  // The command line (`bin`): one file for Node, with XState and zod inside, because npm does not
+  // install optional peers and `npx housing-complaints` must run in an empty folder. Its shebang
+  // comes from src/cli/main.ts. The replay workers run this same file (see src/reporting/replayLog.ts).
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: false,
+    clean: false,
+    sourcemap: true,
+    splitting: false,
+    treeshake: true,
+    noExternal: ['xstate', 'zod'],
+  },
+]);

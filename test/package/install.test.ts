@@ -221,6 +221,29 @@ describe('installed without its peers: npm install <tarball>', () => {
     expect(() => execFileSync(process.execPath, ['-e', `require.resolve('zod')`], { cwd: dir, stdio: 'ignore' })).toThrow();
   });
 
+  it('runs the command with npx, peers or not: deadlines, a report from an event log, the self-assessment, and its exit codes', () => {
+    const npx = (args: string[], input?: string) => spawnSync('npx', ['--no-install', 'housing-complaints', ...args], { cwd: dir, encoding: 'utf8', input });
+    expect(npx(['--version']).stdout.trim()).toBe(pkg.version);
+    const deadlines = npx(['deadlines', '--received', '2024-12-20T16:45:00Z', '--region', 'GB-SCT', '--json']);
+    expect(deadlines.status).toBe(0);
+    expect(JSON.stringify(JSON.parse(deadlines.stdout))).toContain('"2024-12-31"');
+    const log = [
+      { complaintId: 'C-1', type: 'RECEIVE', at: '2025-04-07T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Repair not done', tenure: 'general-needs' } },
+      { complaintId: 'C-2', type: 'RECEIVE', at: '2025-05-07T09:00:00Z', complaint: { id: 'C-2', region: 'england-and-wales', summary: 'Mould' } },
+    ];
+    writeFileSync(join(dir, 'events.jsonl'), `${log.map((line) => JSON.stringify(line)).join('\n')}\nnot json\n`);
+    const report = npx(['report', 'events.jsonl', '--homes', '1000', '--from', '2025-04-01', '--to', '2026-03-31', '--format', 'json', '--workers', '2']);
+    // The bad line is reported with its number and skipped, and the exit code says so.
+    expect(report.status).toBe(1);
+    expect(report.stderr).toContain('events.jsonl:3');
+    expect(JSON.stringify(JSON.parse(report.stdout))).toContain('"received":2');
+    const assessment = npx(['self-assess', '--policy', 'peaksPlainsV4', '--format', 'csv']);
+    expect(assessment.status).toBe(0);
+    expect(assessment.stdout.split('\r\n').filter((row) => row.includes(',No,')).length).toBe(9);
+    expect(npx(['deadlines', '--received', '2024-12-20T16:45:00Z', '--region', 'Narnia']).status).toBe(2);
+    expect(npx(['replay', 'missing.jsonl']).status).toBe(3);
+  });
+
   it('housing-complaints/calendar works from both formats with no peer at all', () => {
     expect(loadError(dir, 'housing-complaints/calendar')).toEqual({ esm: null, cjs: null });
     expect(run(dir, 'calendar.mjs', `import { createWorkingDayCalendar } from 'housing-complaints/calendar'; console.log(JSON.stringify(createWorkingDayCalendar({ region: 'england-and-wales' }).addWorkingDays('2024-12-20', 10)));`)).toBe('2025-01-08');
