@@ -2,6 +2,9 @@
 // the same run (the machines are shared and noisy, so absolute times mean little). Runs on the
 // built package (`dist/`), as users get it. Exits non-zero when a figure misses its bar.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { bundleSize } from '../scripts/size.mjs';
@@ -155,6 +158,33 @@ report(
   for (const row of reportingTable(result)) {
     if (row.gate) report(row.name, row.value, row.bar, row.pass, row.detail);
     else console.log(`info  ${row.name}: ${row.value}  (${row.detail})`);
+  }
+}
+
+// ---- 6. The command's replay of a JSONL log on worker threads: two workers against one ----
+{
+  const complaints = Number(process.env.BENCH_LOG_COMPLAINTS ?? 20_000);
+  const dir = mkdtempSync(join(tmpdir(), 'hc-bench-log-'));
+  try {
+    const log = join(dir, 'events.jsonl');
+    execFileSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/generate-events.ts'), '--complaints', String(complaints), '--out', log], { cwd: root, stdio: 'ignore' });
+    const cli = join(root, 'dist/cli.js');
+    const time = (workers) => {
+      const start = performance.now();
+      execFileSync(process.execPath, [cli, 'replay', log, '--json', '--workers', String(workers)], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 30 });
+      return performance.now() - start;
+    };
+    // Interleaved, three of each: the machine is shared and noisy.
+    const one = [];
+    const two = [];
+    for (let round = 0; round < 3; round++) {
+      one.push(time(1));
+      two.push(time(2));
+    }
+    const speedUp = median(one) / median(two);
+    console.log(`info  replay of ${complaints.toLocaleString('en-GB')} complaints from JSONL, 2 workers / 1 thread: ${speedUp.toFixed(2)}x faster (median ${(median(one) / 1000).toFixed(1)} s vs ${(median(two) / 1000).toFixed(1)} s, ${availableParallelism()} cores)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

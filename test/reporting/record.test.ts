@@ -5,7 +5,25 @@
 import { describe, expect, it } from 'vitest';
 import { createComplaintMachine, replay, restore, serialize, type ComplaintEvent } from '../../src/machine/index.js';
 import { policies } from '../../src/policy/index.js';
-import { ComplaintRecordSchema, InvalidRecordError, isInvalidRecordError, parseRecord, RECORD_VERSION, respondedWithinTimescale, timescaleDeadline, toRecord } from '../../src/reporting/index.js';
+import {
+  annualReport,
+  comparePolicies,
+  comparisonToText,
+  ComplaintRecordSchema,
+  InvalidRecordError,
+  isInvalidRecordError,
+  parseRecord,
+  RECORD_VERSION,
+  renderAnnualReport,
+  respondedWithinTimescale,
+  selfAssessment,
+  selfAssessmentToCsv,
+  selfAssessmentToMarkdown,
+  tenantSatisfactionMeasures,
+  timescaleDeadline,
+  toRecord,
+  type ComplaintRecord,
+} from '../../src/reporting/index.js';
 import { isHousingComplaintsError } from '../../src/errors.js';
 import { acknowledge, acknowledge2, decline, escalate, extend, receive, respond1, respond2, throughBothStages, tick } from '../support/complaint.js';
 import { eachHostile } from '../support/hostileValues.js';
@@ -104,7 +122,7 @@ describe('toRecord', () => {
   });
 });
 
-describe('nothing personal reaches a record (policy 17.1)', () => {
+describe('nothing personal reaches a record, a report or a CSV (policy 17.1)', () => {
   const NAME = 'Zelda Quarrington';
   const ADDRESS = '17 Foxglove Terrace';
   const POSTCODE = 'SK11 7QJ';
@@ -122,7 +140,7 @@ describe('nothing personal reaches a record (policy 17.1)', () => {
     return value;
   }
 
-  it('feeds names, addresses and free text into every field a resident or letter can fill, and finds none of it in the records', () => {
+  it('feeds names, addresses and free text into every field a resident or letter can fill, and finds none of it in the records or anything made from them', () => {
     const logs: ComplaintEvent[][] = [
       throughBothStages(),
       [receive(), decline('2024-12-23T10:00:00Z', 'previously-considered')],
@@ -134,6 +152,7 @@ describe('nothing personal reaches a record (policy 17.1)', () => {
       ],
     ];
     let fed = 0;
+    const records: ComplaintRecord[] = [];
     for (const log of logs) {
       const events = log.map((event) => personal(event) as ComplaintEvent);
       events[0] = { ...(events[0] as Extract<ComplaintEvent, { type: 'RECEIVE' }>), complaint: { ...(events[0] as Extract<ComplaintEvent, { type: 'RECEIVE' }>).complaint, summary: `Complaint from ${NAME} at ${ADDRESS}, ${POSTCODE}: ${FREE}` } };
@@ -146,8 +165,27 @@ describe('nothing personal reaches a record (policy 17.1)', () => {
       // ...and none of it reaches the record.
       const record = JSON.stringify(toRecord(snapshot));
       for (const marker of MARKERS) expect(record).not.toContain(marker);
+      records.push(toRecord(snapshot)!);
     }
     expect(fed).toBe(MARKERS.length * logs.length);
+    // Nor any report made from the records: the measures, the annual report as data, HTML and
+    // Markdown, a comparison of policies over the same events, and the CSV and Markdown of the
+    // self-assessment.
+    const period = { from: '2024-04-01', to: '2026-03-31' };
+    const personalLogs = new Map(logs.map((log, i) => [`C-${i}`, log.map((event) => personal(event) as ComplaintEvent)]));
+    const report = annualReport(records, { period, homes: 1000, landlord: { name: 'Peaks & Plains Housing Trust' } });
+    const outputs = [
+      JSON.stringify(tenantSatisfactionMeasures(records, { period, homes: { lowCostRental: 900, lowCostHomeOwnership: 100 } })),
+      JSON.stringify(report),
+      renderAnnualReport(report, { format: 'html' }),
+      renderAnnualReport(report, { format: 'markdown' }),
+      comparisonToText(comparePolicies(personalLogs, [{ name: 'Code', policy: policies.code2024 }, { name: 'Peaks & Plains', policy: policies.peaksPlainsV4, enforceCode: false }], { period, homes: 1000 })),
+      selfAssessmentToCsv(selfAssessment(policies.peaksPlainsV4)),
+      selfAssessmentToMarkdown(selfAssessment(policies.peaksPlainsV4)),
+    ];
+    // The reports are made of these complaints: two received at stage 1 and one declined, counted apart (8.1(b)).
+    expect([report.volumes.stage1, report.declines.total]).toEqual([2, 1]);
+    for (const output of outputs) for (const marker of MARKERS) expect(output).not.toContain(marker);
   });
 });
 
