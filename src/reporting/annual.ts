@@ -190,7 +190,7 @@ export interface RemedyKindCount {
  *
  * @example
  * ```ts
- * const remedies: RemedyCounts = { offered: 0, byKind: [], totalPence: 0, totalPounds: 0, due: 0, completedOnTime: 0, completedLate: 0, outstanding: 0 };
+ * const remedies: RemedyCounts = { offered: 0, byKind: [], totalPence: 0, totalPounds: 0, amountsExact: true, due: 0, completedOnTime: 0, completedLate: 0, outstanding: 0 };
  * ```
  */
 export interface RemedyCounts {
@@ -202,6 +202,8 @@ export interface RemedyCounts {
   readonly totalPence: number;
   /** The same in pounds. */
   readonly totalPounds: number;
+  /** Whether the amounts are exact: `false` only past 2^53 pence (£90 trillion), where sums round. */
+  readonly amountsExact: boolean;
   /** Those promised by a date. */
   readonly due: number;
   /** Completed, by their date if they had one and with no breach recorded against them. */
@@ -407,6 +409,6 @@ export function annualReport(records: Iterable<ComplaintRecord> | AsyncIterable<
     const read = readAnnualOptions(options);
     return new AnnualTally(read.period, read.homes, read.landlord, read.top, read.counting);
   };
-  if (source === 'async') return Promise.resolve().then(() => feedAsync(records as AsyncIterable<unknown>, tally()));
+  if (source.kind === 'async') return Promise.resolve().then(() => feedAsync(records, source, tally()));
   return feed(records, source, tally());
 }

@@ -7,7 +7,7 @@ import type { AnnualReport, BreachCount, CategoryCount, ExtensionCounts, Learnin
 import { oneDecimal, type EffectiveCountingOptions, type Homes, type ReportingPeriod } from './options.js';
 import type { ComplaintRecord } from './record.js';
 import type { Tally } from './stream.js';
-import { CODE_EXTENSION_LIMIT } from './timeliness.js';
+import { CODE_EXTENSION_LIMIT, day, maybeDay } from './timeliness.js';
 import { COUNTED, TsmTally } from './tsm.js';
 
 type StageFacts = ComplaintRecord['stage1'];
@@ -29,8 +29,48 @@ function monthNumber(date: string): number {
   return year * 12 + (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - 1;
 }
 
+/**
+ * A record's field that would put a figure out of its range: a label that is not text, a reason,
+ * kind or finding the record's schema does not have, an amount that is not whole pence. Records are
+ * trusted to be of the record's shape; one that is not must give a typed error (the stream names
+ * its index), never a `NaN` in a figure or a month outside the period.
+ */
+function notARecord(field: string): never {
+  throw new TypeError(`not a complaint record: ${field}`);
+}
+
+function text(value: unknown, field: string): string {
+  return typeof value === 'string' ? value : notARecord(field);
+}
+
+/** One of the keys of `counts`, a record of zeros made by {@link zeros}. */
+function known<K extends string>(counts: Record<K, number>, key: unknown, field: string): K {
+  return typeof key === 'string' && Object.hasOwn(counts, key) ? (key as K) : notARecord(field);
+}
+
+function wholeNumber(value: unknown, field: string): number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : notARecord(field);
+}
+
+/** Whether `date` starts with a year and a month, `YYYY-MM` with a month from 01 to 12: what {@link monthNumber} reads. */
+function isMonthOf(date: string): boolean {
+  if (date.length < 7 || date.charCodeAt(4) !== 45) return false;
+  if (!isDigit(date, 0) || !isDigit(date, 1) || !isDigit(date, 2) || !isDigit(date, 3) || !isDigit(date, 5) || !isDigit(date, 6)) return false;
+  const month = (date.charCodeAt(5) - 48) * 10 + date.charCodeAt(6) - 48;
+  return month >= 1 && month <= 12;
+}
+
+function isDigit(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 48 && c <= 57;
+}
+
+function inPeriod(date: string, from: string, to: string): boolean {
+  return date >= from && date <= to;
+}
+
 function monthName(number: number): string {
-  return `${Math.floor(number / 12)}-${String((number % 12) + 1).padStart(2, '0')}`;
+  return `${String(Math.floor(number / 12)).padStart(4, '0')}-${String((number % 12) + 1).padStart(2, '0')}`;
 }
 
 /** A count kept in a map: one lookup per record, no allocation once the label is known. */
@@ -106,6 +146,9 @@ export class AnnualTally implements Tally<AnnualReport> {
   private readonly breaches = new Map<string, Map<string, Counter>>();
   private readonly remedyCount = REMEDY_KINDS.map(() => 0);
   private readonly remedyPence = REMEDY_KINDS.map(() => 0);
+  /** Every kind's money added: kept as it goes, so that a total too large to hold exactly is refused. */
+  private totalPence = 0;
+  private inexact = false;
   private remediesDue = 0;
   private remediesOnTime = 0;
   private remediesLate = 0;
@@ -133,45 +176,56 @@ export class AnnualTally implements Tally<AnnualReport> {
     this.stage2ByMonth = new Array<number>(months).fill(0);
   }
 
+  /** The index in the months of the period of a day counted in it: a day that is not a real date may fall outside. */
+  private month(date: string): number {
+    const index = isMonthOf(date) ? monthNumber(date) - this.firstMonth : -1;
+    return index >= 0 && index < this.stage1ByMonth.length ? index : notARecord('a date that is not a day of the period');
+  }
+
   add(record: ComplaintRecord): void {
     const flags = this.tsm.add(record);
     const from = this.period.from;
     const to = this.period.to;
     if (flags & COUNTED.received1) {
       this.stage1++;
-      this.stage1ByMonth[monthNumber(record.receivedOn) - this.firstMonth]!++;
-      if (record.category === undefined) this.uncategorised++;
-      else bump(this.categories, record.category);
-      if (record.serviceArea === undefined) this.noServiceArea++;
-      else bump(this.serviceAreas, record.serviceArea);
+      this.stage1ByMonth[this.month(record.receivedOn)]!++;
+      const category = record.category;
+      if (category === undefined) this.uncategorised++;
+      else bump(this.categories, text(category, 'category'));
+      const serviceArea = record.serviceArea;
+      if (serviceArea === undefined) this.noServiceArea++;
+      else bump(this.serviceAreas, text(serviceArea, 'serviceArea'));
     }
     this.stage(record, record.stage1, 0, flags & COUNTED.responded1, flags & COUNTED.within1);
     const stage2 = record.stage2;
     if (stage2 !== undefined) {
       if (flags & COUNTED.received2) {
         this.stage2++;
-        this.stage2ByMonth[monthNumber(stage2.requestedOn) - this.firstMonth]!++;
+        this.stage2ByMonth[this.month(stage2.requestedOn)]!++;
       }
       this.stage(record, stage2, 1, flags & COUNTED.responded2, flags & COUNTED.within2);
     }
     const declined = record.declined;
-    if (declined !== undefined && declined.on >= from && declined.on <= to) {
-      this.declines[declined.reason]++;
-      this.declineStages[declined.stage - 1]!++;
+    if (declined !== undefined && inPeriod(day(declined.on, 'declined.on'), from, to)) {
+      this.declines[known(this.declines, declined.reason, 'declined.reason')]++;
+      const stage = declined.stage;
+      if (stage !== 1 && stage !== 2) notARecord('declined.stage');
+      this.declineStages[stage - 1]!++;
     }
     const refused = record.escalationRefused;
-    if (refused !== undefined && refused.on >= from && refused.on <= to) this.refusals[refused.reason]++;
+    if (refused !== undefined && inPeriod(day(refused.on, 'escalationRefused.on'), from, to)) this.refusals[known(this.refusals, refused.reason, 'escalationRefused.reason')]++;
     if (record.breaches.length > 0) this.addBreaches(record);
     if (record.remedies.length > 0) this.addRemedies(record);
     const ombudsman = record.ombudsman;
-    const referredOn = ombudsman.referredOn;
-    if (referredOn !== undefined && referredOn >= from && referredOn <= to) this.referred++;
-    const determinedOn = ombudsman.determinedOn;
-    if (determinedOn !== undefined && determinedOn >= from && determinedOn <= to) {
+    const referredOn = maybeDay(ombudsman.referredOn, 'ombudsman.referredOn');
+    if (referredOn !== undefined && inPeriod(referredOn, from, to)) this.referred++;
+    const determinedOn = maybeDay(ombudsman.determinedOn, 'ombudsman.determinedOn');
+    if (determinedOn !== undefined && inPeriod(determinedOn, from, to)) {
       this.determined++;
-      this.orders += ombudsman.orders ?? 0;
+      const orders = ombudsman.orders;
+      if (orders !== undefined) this.orders += wholeNumber(orders, 'ombudsman.orders');
       const findings = ombudsman.findings;
-      if (findings !== undefined) for (const finding of findings) this.findings[finding]++;
+      if (findings !== undefined) for (const finding of findings) this.findings[known(this.findings, finding, 'ombudsman.findings')]++;
     }
   }
 
@@ -179,10 +233,10 @@ export class AnnualTally implements Tally<AnnualReport> {
   private stage(record: ComplaintRecord, facts: StageFacts, index: 0 | 1, responded: number, within: number): void {
     const from = this.period.from;
     const to = this.period.to;
-    const acknowledgedOn = facts.acknowledgedOn;
-    if (acknowledgedOn !== undefined && acknowledgedOn >= from && acknowledgedOn <= to) {
+    const acknowledgedOn = maybeDay(facts.acknowledgedOn, 'acknowledgedOn');
+    if (acknowledgedOn !== undefined && inPeriod(acknowledgedOn, from, to)) {
       this.acknowledged[index]!++;
-      if (acknowledgedOn <= facts.acknowledgeBy) this.acknowledgedOnTime[index]!++;
+      if (acknowledgedOn <= day(facts.acknowledgeBy, 'acknowledgeBy')) this.acknowledgedOnTime[index]!++;
     }
     if (responded) {
       this.responded[index]!++;
@@ -191,9 +245,12 @@ export class AnnualTally implements Tally<AnnualReport> {
       const outcome = decision === 'upheld' ? 0 : decision === 'partly-upheld' ? 1 : decision === 'not-upheld' ? 2 : 3;
       this.outcomes[index]![outcome]!++;
       const upheld = outcome < 2;
-      if (facts.cause !== undefined) learn(this.causes, facts.cause, upheld);
-      if (record.category !== undefined) learn(this.learnedCategories, record.category, upheld);
-      if (record.serviceArea !== undefined) learn(this.learnedServiceAreas, record.serviceArea, upheld);
+      const cause = facts.cause;
+      if (cause !== undefined) learn(this.causes, text(cause, 'cause'), upheld);
+      const category = record.category;
+      if (category !== undefined) learn(this.learnedCategories, text(category, 'category'), upheld);
+      const serviceArea = record.serviceArea;
+      if (serviceArea !== undefined) learn(this.learnedServiceAreas, text(serviceArea, 'serviceArea'), upheld);
     }
     const extensions = facts.extensions;
     if (extensions.length === 0) return;
@@ -202,39 +259,50 @@ export class AnnualTally implements Tally<AnnualReport> {
     let total = 0;
     let given = false;
     for (const extension of extensions) {
-      total += extension.workingDays;
-      if (extension.on < from || extension.on > to) continue;
+      total += wholeNumber(extension.workingDays, 'extensions.workingDays');
+      if (!inPeriod(day(extension.on, 'extensions.on'), from, to)) continue;
       given = true;
       tally.count++;
       if (extension.goodReason) tally.withGoodReason++;
       else if (total > limit) tally.beyondCodeLimit++;
       if (extension.afterDeadline) tally.afterDeadline++;
-      if (extension.category === undefined) tally.uncategorised++;
-      else bump(tally.byCategory, extension.category);
+      const category = extension.category;
+      if (category === undefined) tally.uncategorised++;
+      else bump(tally.byCategory, text(category, 'extensions.category'));
     }
     if (given) tally.complaints++;
   }
 
   private addBreaches(record: ComplaintRecord): void {
     for (const breach of record.breaches) {
-      if (breach.recordedOn < this.period.from || breach.recordedOn > this.period.to) continue;
-      const kind = deadlineKind(breach.deadline);
+      if (!inPeriod(day(breach.recordedOn, 'breaches.recordedOn'), this.period.from, this.period.to)) continue;
+      const kind = deadlineKind(text(breach.deadline, 'breaches.deadline'));
       let provisions = this.breaches.get(kind);
       if (provisions === undefined) this.breaches.set(kind, (provisions = new Map()));
-      bump(provisions, breach.provision);
+      bump(provisions, text(breach.provision, 'breaches.provision'));
     }
   }
 
   private addRemedies(record: ComplaintRecord): void {
     for (const remedy of record.remedies) {
-      if (remedy.offeredOn < this.period.from || remedy.offeredOn > this.period.to) continue;
+      if (!inPeriod(day(remedy.offeredOn, 'remedies.offeredOn'), this.period.from, this.period.to)) continue;
       const kind = REMEDY_KINDS.indexOf(remedy.kind);
+      if (kind < 0) notARecord('remedies.kind');
+      const amount = remedy.amountPence;
       this.remedyCount[kind]!++;
-      this.remedyPence[kind]! += remedy.amountPence ?? 0;
-      if (remedy.dueOn !== undefined) this.remediesDue++;
-      const completedOn = remedy.completedOn;
+      if (amount !== undefined) {
+        const pence = this.remedyPence[kind]! + wholeNumber(amount, 'remedies.amountPence');
+        // Past 2^53 pence (£90 trillion) a sum rounds: the report says so rather than refusing
+        // records the machine made.
+        if (!Number.isSafeInteger(this.totalPence + amount) || !Number.isSafeInteger(pence)) this.inexact = true;
+        this.remedyPence[kind] = pence;
+        this.totalPence += amount;
+      }
+      const dueOn = maybeDay(remedy.dueOn, 'remedies.dueOn');
+      if (dueOn !== undefined) this.remediesDue++;
+      const completedOn = maybeDay(remedy.completedOn, 'remedies.completedOn');
       if (completedOn === undefined) this.remediesOutstanding++;
-      else if ((remedy.dueOn !== undefined && completedOn > remedy.dueOn) || breached(record, remedy.id)) this.remediesLate++;
+      else if ((dueOn !== undefined && completedOn > dueOn) || breached(record, text(remedy.id, 'remedies.id'))) this.remediesLate++;
       else this.remediesOnTime++;
     }
   }
@@ -255,7 +323,7 @@ export class AnnualTally implements Tally<AnnualReport> {
     };
     const considered = FINDINGS.reduce((sum, finding) => (finding === 'outside-jurisdiction' || finding === 'withdrawn' ? sum : sum + this.findings[finding]), 0);
     const upheldFindings = this.findings['severe-maladministration'] + this.findings.maladministration + this.findings['service-failure'];
-    const totalPence = this.remedyPence.reduce((a, b) => a + b, 0);
+    const totalPence = this.totalPence;
     return {
       period: { from: this.period.from, to: this.period.to },
       ...(this.landlord ? { landlord: { name: this.landlord.name } } : {}),
@@ -287,6 +355,7 @@ export class AnnualTally implements Tally<AnnualReport> {
         byKind: REMEDY_KINDS.map((kind, i): RemedyKindCount => ({ kind, count: this.remedyCount[i]!, amountPence: this.remedyPence[i]!, amountPounds: this.remedyPence[i]! / 100 })),
         totalPence,
         totalPounds: totalPence / 100,
+        amountsExact: !this.inexact,
         due: this.remediesDue,
         completedOnTime: this.remediesOnTime,
         completedLate: this.remediesLate,

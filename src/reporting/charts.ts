@@ -92,18 +92,22 @@ export function volumesChart(report: AnnualReport): string {
     body += `<line x1="${left}" x2="${WIDTH - 10}" y1="${at(y)}" y2="${at(y)}" stroke="${COLOURS.grid}" stroke-width="1"/><text x="${left - 6}" y="${at(y + 4)}" text-anchor="end" class="tick">${count(tick)}</text>`;
   }
   const slot = plotWidth / months.length;
-  const bar = Math.min(26, (slot - 6) / 2);
+  // Room between months and between a month's two bars, both shrinking with the slot: a long period
+  // (a hundred years is 1,200 months) gets thin bars, never a negative width.
+  const pad = Math.min(6, slot / 4);
+  const gap = Math.min(2, slot / 20);
+  const bar = Math.min(26, (slot - pad) / 2);
   const every = Math.ceil(months.length / 12);
   months.forEach((m, i) => {
-    const x = left + i * slot + (slot - 2 * bar - 2) / 2;
+    const x = left + i * slot + (slot - 2 * bar - gap) / 2;
     const h1 = (m.stage1 / axisTop) * plotHeight;
     const h2 = (m.stage2 / axisTop) * plotHeight;
     const name = monthLabel(m.month);
     body += rect(x, top + plotHeight - h1, bar, h1, COLOURS.stage1, { month: m.month, stage: '1', value: String(m.stage1) }, `${name}: ${count(m.stage1)} stage 1`);
-    body += rect(x + bar + 2, top + plotHeight - h2, bar, h2, COLOURS.stage2, { month: m.month, stage: '2', value: String(m.stage2) }, `${name}: ${count(m.stage2)} stage 2`);
+    body += rect(x + bar + gap, top + plotHeight - h2, bar, h2, COLOURS.stage2, { month: m.month, stage: '2', value: String(m.stage2) }, `${name}: ${count(m.stage2)} stage 2`);
     if (i % every === 0) {
       const cx = left + i * slot + slot / 2;
-      const year = i === 0 || m.month.endsWith('-01') ? `<tspan x="${at(cx)}" dy="14">${m.month.slice(0, 4)}</tspan>` : '';
+      const year = i === 0 || m.month.endsWith('-01') ? `<tspan x="${at(cx)}" dy="14">${escapeHtml(m.month.slice(0, 4))}</tspan>` : '';
       body += `<text x="${at(cx)}" y="${top + plotHeight + 16}" text-anchor="middle" class="tick">${escapeHtml(monthLabel(m.month, true).slice(0, 3))}${year}</text>`;
     }
   });

@@ -15,7 +15,7 @@ import { replay } from '../machine/replay.js';
 import type { Reason } from '../machine/rules.js';
 import { explain } from '../machine/views.js';
 import type { Policy } from '../policy/schema.js';
-import { plainCopy } from '../plain.js';
+import { NotPlain, plainCopy } from '../plain.js';
 import type { CountingOptions, Homes, ReportingPeriod } from './options.js';
 import { toRecord, type ComplaintRecord } from './record.js';
 import { tenantSatisfactionMeasures, type TenantSatisfactionMeasures, type TenureMeasures } from './tsm.js';
@@ -277,10 +277,13 @@ interface Replayed {
 
 function readPolicies(value: unknown, calendar: ComparePoliciesOptions['calendar']): Run[] {
   const list = typedErrors('policies', value, 'an array of 2 or more { name, policy, enforceCode? }', () => {
-    if (!Array.isArray(value) || value.length < 2) throw new InvalidInputError('policies', value, 'an array of 2 or more { name, policy, enforceCode? }');
-    return [...(value as unknown[])];
+    if (!Array.isArray(value)) throw new InvalidInputError('policies', value, 'an array of 2 or more { name, policy, enforceCode? }');
+    // The length read once, and checked before any item is: an array may claim billions.
+    const length: unknown = value.length;
+    if (typeof length !== 'number' || length < 2) throw new InvalidInputError('policies', value, 'an array of 2 or more { name, policy, enforceCode? }');
+    if (length > 100) throw new InvalidInputError('policies', value, 'at most 100 policies');
+    return Array.from({ length }, (_, i) => (value as unknown[])[i]);
   });
-  if (list.length > 100) throw new InvalidInputError('policies', value, 'at most 100 policies');
   const names = new Set<string>();
   return list.map((entry, i) => {
     const path = `policies[${i}]`;
@@ -314,9 +317,14 @@ function readOptions(value: unknown): ComparePoliciesOptions {
   return typedErrors('options', value, 'an options object { period?, homes?, measures?, calendar? }', () => {
     if (value === undefined) return {};
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidInputError('options', value, 'an options object { period?, homes?, measures?, calendar? }');
-    const { period, homes, measures, calendar, ...rest } = value as Record<string, unknown>;
+    const { period: givenPeriod, homes: givenHomes, measures: givenMeasures, calendar, ...rest } = value as Record<string, unknown>;
     const extra = Object.keys(rest)[0];
     if (extra !== undefined) throw new InvalidInputError(`options.${extra.slice(0, 40)}`, rest[extra], 'no such option (period, homes, measures, calendar)');
+    // Read once, into plain copies: the measures are computed under each policy from these, so a
+    // getter that answers differently on a later read is never asked again.
+    const period = plainOption('period', givenPeriod);
+    const homes = plainOption('homes', givenHomes);
+    const measures = plainOption('measures', givenMeasures);
     if ((period === undefined) !== (homes === undefined)) {
       throw new InvalidInputError(period === undefined ? 'options.period' : 'options.homes', period === undefined ? period : homes, 'period and homes given together, for the measures');
     }
@@ -340,6 +348,16 @@ function readOptions(value: unknown): ComparePoliciesOptions {
   });
 }
 
+/** An option's value copied once into plain data; what cannot be copied is an {@link InvalidInputError} naming where. */
+function plainOption(name: string, value: unknown): unknown {
+  try {
+    return plainCopy(value, { maxDepth: 4, maxValues: 200 });
+  } catch (error) {
+    const where = error instanceof NotPlain && error.path.length > 0 ? `options.${name}.${error.path.join('.')}` : `options.${name}`;
+    throw new InvalidInputError(where, error instanceof NotPlain ? error.value : value, `plain data (it ${error instanceof NotPlain ? error.reason : 'could not be read'})`);
+  }
+}
+
 /** Reads one log item into an event of a complaint, or why it cannot be read. */
 function readItem(item: unknown, key?: string): { complaintId?: string; event?: ComplaintEvent; problems?: string[] } {
   let copy: unknown;
@@ -360,47 +378,134 @@ function readItem(item: unknown, key?: string): { complaintId?: string; event?: 
   }
 }
 
+const LOG_EXPECTED = 'an event log: an iterable or async iterable of events, or a Map or object of complaint ids to events';
+
+/**
+ * How the log arrives, read once: its complaints' lists (a `Map`, or a plain object, of ids to
+ * events), or the iterator method of an iterable or an async iterable of events.
+ */
+type LogSource = { readonly kind: 'lists'; readonly lists: readonly (readonly [unknown, unknown])[] } | { readonly kind: 'iterable' | 'async'; readonly method: (this: unknown) => unknown };
+
+function logSourceOf(events: unknown): LogSource {
+  return typedErrors('events', events, LOG_EXPECTED, () => {
+    if ((typeof events !== 'object' && typeof events !== 'function') || events === null) throw new InvalidInputError('events', events, LOG_EXPECTED);
+    if (events instanceof Map) return { kind: 'lists', lists: [...Map.prototype.entries.call(events)] as [unknown, unknown][] };
+    const sync: unknown = (events as Iterable<unknown>)[Symbol.iterator];
+    if (typeof sync === 'function') return { kind: 'iterable', method: sync as (this: unknown) => unknown };
+    const async: unknown = (events as AsyncIterable<unknown>)[Symbol.asyncIterator];
+    if (typeof async === 'function') return { kind: 'async', method: async as (this: unknown) => unknown };
+    if (typeof events === 'function') throw new InvalidInputError('events', events, LOG_EXPECTED);
+    return { kind: 'lists', lists: Object.keys(events).map((key) => [key, (events as Record<string, unknown>)[key]] as const) };
+  });
+}
+
+/** The iterator `method` makes of `source`, and its `next`, each read once; anything amiss is an {@link InvalidInputError} at `path`. */
+function iteratorOf(source: unknown, method: (this: unknown) => unknown, path: string): { iterator: object; next: (this: unknown) => unknown } {
+  return typedErrors(path, source, 'an iterable of events', () => {
+    const iterator = method.call(source);
+    if ((typeof iterator !== 'object' && typeof iterator !== 'function') || iterator === null) throw new InvalidInputError(path, source, 'an iterable of events');
+    const next: unknown = (iterator as Iterator<unknown>).next;
+    if (typeof next !== 'function') throw new InvalidInputError(path, source, 'an iterable of events');
+    return { iterator, next: next as (this: unknown) => unknown };
+  });
+}
+
+/** One step's `done` and `value`, each read once. */
+function stepOf(result: unknown, source: unknown, path: string): { done: boolean; value: unknown } {
+  return typedErrors(path, source, 'an iterable of events that can be read', () => {
+    if ((typeof result !== 'object' && typeof result !== 'function') || result === null) throw new InvalidInputError(path, source, 'an iterable of events that can be read');
+    return (result as IteratorResult<unknown>).done ? { done: true, value: undefined } : { done: false, value: (result as IteratorResult<unknown>).value };
+  });
+}
+
+/** Every item of an async log, read once each, as it arrives; the iterator's own failure is an {@link InvalidInputError} at `events`. */
+async function readAsync(events: unknown, method: (this: unknown) => unknown): Promise<ReadLog> {
+  const { iterator, next } = iteratorOf(events, method, 'events');
+  const log = logBuilder(events);
+  for (let position = 0; ; position++) {
+    let result: unknown;
+    try {
+      result = await next.call(iterator);
+    } catch (error) {
+      if (isHousingComplaintsError(error)) throw error;
+      throw new InvalidInputError('events', events, 'an async iterable of events that can be read');
+    }
+    const { done, value } = stepOf(result, events, 'events');
+    if (done) return log.result();
+    log.add(value, position);
+  }
+}
+
 /** The log grouped by complaint, in the order the log first names them. */
-function readLog(events: unknown): { logs: Map<string, Entry[]>; unassigned: MalformedLogEvent[]; count: number } {
+interface ReadLog {
+  readonly logs: Map<string, Entry[]>;
+  /** The first {@link MALFORMED_KEPT} items that named no complaint. */
+  readonly unassigned: MalformedLogEvent[];
+  /** How many items named no complaint. */
+  readonly unassignedCount: number;
+  readonly count: number;
+}
+
+/**
+ * Items that cannot be read, past which the input is not an event log (an iterable of junk, or one
+ * that claims billions of items): what is kept of each is small, but reading on would never end.
+ */
+const MALFORMED_LIMIT = 100_000;
+
+/** Groups a log's items by complaint as they are read, one at a time. */
+function logBuilder(events: unknown): { add(item: unknown, position: number, key?: string): void; result(): ReadLog } {
   const logs = new Map<string, Entry[]>();
   const unassigned: MalformedLogEvent[] = [];
+  let unassignedCount = 0;
+  let malformed = 0;
   let count = 0;
-  const add = (item: unknown, position: number, key?: string) => {
-    count++;
-    const read = readItem(item, key);
-    if (read.complaintId === undefined) {
-      unassigned.push({ index: position, problems: read.problems ?? [] });
-      return;
-    }
-    let log = logs.get(read.complaintId);
-    if (!log) logs.set(read.complaintId, (log = []));
-    log.push(read.event ? { index: log.length, event: read.event } : { index: log.length, problems: read.problems ?? [] });
+  return {
+    add(item, position, key) {
+      count++;
+      const read = readItem(item, key);
+      if (read.event === undefined && ++malformed > MALFORMED_LIMIT) {
+        throw new InvalidInputError('events', events, `an event log (more than ${MALFORMED_LIMIT.toLocaleString('en-GB')} of its items are not events)`);
+      }
+      if (read.complaintId === undefined) {
+        if (unassignedCount++ < MALFORMED_KEPT) unassigned.push({ index: position, problems: read.problems ?? [] });
+        return;
+      }
+      let log = logs.get(read.complaintId);
+      if (!log) logs.set(read.complaintId, (log = []));
+      log.push(read.event ? { index: log.length, event: read.event } : { index: log.length, problems: read.problems ?? [] });
+    },
+    result: () => ({ logs, unassigned, unassignedCount, count }),
   };
-  const each = (source: unknown, path: string, fn: (item: unknown, position: number) => void) => {
-    const iterator = typedErrors(path, source, 'an iterable of events', () => {
-      if (typeof source === 'string') throw new InvalidInputError(path, source, 'an iterable of events');
-      return (source as Iterable<unknown>)[Symbol.iterator]();
-    });
+}
+
+/** The log of a sync source grouped by complaint, in the order the log first names them. */
+function readLog(source: Exclude<LogSource, { kind: 'async' }>, events: unknown): ReadLog {
+  const builder = logBuilder(events);
+  const add = builder.add;
+  const each = (list: unknown, method: (this: unknown) => unknown, path: string, fn: (item: unknown, position: number) => void) => {
+    const { iterator, next } = iteratorOf(list, method, path);
     for (let position = 0; ; position++) {
-      const next = typedErrors(path, source, 'an iterable of events that can be read', () => iterator.next());
-      if (next.done) return;
-      fn(next.value, position);
+      const result = typedErrors(path, list, 'an iterable of events that can be read', () => next.call(iterator));
+      const { done, value } = stepOf(result, list, path);
+      if (done) return;
+      fn(value, position);
     }
   };
-  const isMap = typedErrors('events', events, 'an event log', () => events instanceof Map);
-  const iterable = typedErrors('events', events, 'an event log', () => typeof events === 'object' && events !== null && typeof (events as Iterable<unknown>)[Symbol.iterator] === 'function');
-  if (isMap || (!iterable && typeof events === 'object' && events !== null)) {
-    const entries = typedErrors('events', events, 'a Map or record of complaint ids to events', () =>
-      isMap ? [...(events as Map<unknown, unknown>)] : Object.keys(events as object).map((key) => [key, (events as Record<string, unknown>)[key]] as const),
-    );
-    for (const [key, list] of entries) {
-      const id = typeof key === 'string' ? key : String(key);
-      each(list, `events[${JSON.stringify(id.slice(0, 40))}]`, (item) => add(item, 0, id));
+  if (source.kind === 'lists') {
+    for (const [key, list] of source.lists) {
+      const id = typeof key === 'string' ? key : typedErrors('events', events, 'a Map whose keys are complaint ids', () => String(key));
+      const path = `events[${JSON.stringify(id.slice(0, 40))}]`;
+      const method = typedErrors(path, list, 'an iterable of events', () => {
+        const found: unknown = typeof list === 'object' && list !== null ? (list as Iterable<unknown>)[Symbol.iterator] : undefined;
+        if (typeof found !== 'function') throw new InvalidInputError(path, list, 'an iterable of events');
+        return found as (this: unknown) => unknown;
+      });
+      each(list, method, path, (item) => add(item, 0, id));
     }
   } else {
-    each(events, 'events', (item, position) => add(item, position));
+    each(events, source.method, 'events', (item, position) => add(item, position));
   }
-  return { logs, unassigned, count };
+  return builder.result();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -575,7 +680,7 @@ function tally(totals: Tally, replayed: Replayed, events: number): void {
  *
  * Nothing in the log is thrown: an item that is not an event (unreadable, of an unknown type,
  * without a `complaintId`, a line that is not JSON) is listed in `malformed` and left out under
- * every policy alike.
+ * every policy alike. Only past 100,000 such items is the input refused, as not an event log.
  *
  * @param events - the event log (see {@link EventLog}): sync, or async (then a Promise is returned)
  * @param policies - two or more {@link ComparedPolicy}; `enforceCode` defaults to `true`, as for the machine: pass `false` for a policy as written
@@ -605,34 +710,22 @@ export function comparePolicies(events: AsyncIterable<unknown>, policies: readon
 export function comparePolicies(events: EventLog | AsyncIterable<unknown>, policies: readonly ComparedPolicy[], options?: ComparePoliciesOptions): PolicyComparison | Promise<PolicyComparison> {
   const read = readOptions(options);
   const runs = readPolicies(policies, read.calendar);
-  const asyncOnly = typedErrors('events', events, 'an event log', () => {
-    if (typeof events !== 'object' || events === null) return false;
-    return typeof (events as Iterable<unknown>)[Symbol.iterator] !== 'function' && typeof (events as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
-  });
-  if (!asyncOnly) return compareLog(readLog(events), runs, read);
-  return (async () => {
-    const items: unknown[] = [];
-    try {
-      for await (const item of events as AsyncIterable<unknown>) items.push(item);
-    } catch (error) {
-      if (isHousingComplaintsError(error)) throw error;
-      throw new InvalidInputError('events', events, 'an async iterable of events that can be read');
-    }
-    return compareLog(readLog(items), runs, read);
-  })();
+  const source = logSourceOf(events);
+  if (source.kind !== 'async') return compareLog(readLog(source, events), runs, read);
+  return readAsync(events, source.method).then((log) => compareLog(log, runs, read));
 }
 
-function compareLog(read: ReturnType<typeof readLog>, runs: readonly Run[], options: ComparePoliciesOptions): PolicyComparison {
+function compareLog(read: ReadLog, runs: readonly Run[], options: ComparePoliciesOptions): PolicyComparison {
   const tallies: Tally[] = runs.map(() => ({ complaints: 0, events: 0, refusedEvents: 0, complaintsWithRefusals: 0, declinable: 0, declined: 0, escalated: 0, escalationRefusable: 0, escalationRefused: 0, breaches: 0, complaintsWithBreaches: 0 }));
   const records: ComplaintRecord[][] = runs.map(() => []);
   const differences: PolicyDifference[] = [];
   const malformed: MalformedLogEvent[] = [...read.unassigned];
-  let malformedEvents = read.unassigned.length;
+  let malformedEvents = read.unassignedCount;
   for (const [complaintId, log] of read.logs) {
     for (const entry of log) {
       if ('problems' in entry) {
         malformedEvents++;
-        malformed.push({ complaintId, index: entry.index, problems: entry.problems });
+        if (malformed.length < MALFORMED_KEPT) malformed.push({ complaintId, index: entry.index, problems: entry.problems });
       }
     }
     const readable = log.filter((entry) => 'event' in entry).length;
@@ -680,7 +773,15 @@ function summaryOf(comparison: Omit<PolicyComparison, 'summary'>): string[] {
   const how = (p: PolicyOutcome) => `${p.name} (${p.id}, ${p.enforceCode ? 'with the Code as the floor' : 'as written: the Code not enforced'})`;
   lines.push(`${plural(complaints, 'complaint')} (${plural(comparison.events, 'event')}) replayed under ${list(policies.map(how))}.`);
   if (comparison.malformedEvents > 0) lines.push(`${plural(comparison.malformedEvents, 'event')} could not be read and ${comparison.malformedEvents === 1 ? 'was' : 'were'} left out under every policy.`);
-  const of = (kind: DifferenceKind, under: string) => differences.filter((d) => d.kind === kind && d.under === under);
+  // The differences by kind and policy, grouped in one pass: a policy's sentences look up their own.
+  const grouped = new Map<string, PolicyDifference[]>();
+  for (const d of differences) {
+    const key = `${String(d.kind)}\u0000${String(d.under)}`;
+    const group = grouped.get(key);
+    if (group === undefined) grouped.set(key, [d]);
+    else group.push(d);
+  }
+  const of = (kind: DifferenceKind, under: string): readonly PolicyDifference[] => grouped.get(`${kind}\u0000${String(under)}`) ?? [];
   const others = (found: readonly PolicyDifference[]) => {
     const counts = new Map<string, number>();
     for (const d of found) for (const name of d.notUnder) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -775,10 +876,13 @@ function measuresLines(policies: readonly PolicyOutcome[]): string[] {
 export function comparisonToText(comparison: PolicyComparison, options: { limit?: number; consequential?: boolean } = {}): string {
   return typedErrors('comparison', comparison, 'a comparison from comparePolicies', () => {
     if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', options, '{ limit?, consequential? }');
-    const limit = options.limit ?? 50;
+    // Each option read once; the comparison read once, into a plain copy, before anything looks at it.
+    const { limit: givenLimit, consequential: all } = typedErrors('options', options, '{ limit?, consequential? } that can be read', () => ({ limit: options.limit, consequential: options.consequential }));
+    const limit = givenLimit ?? 50;
     if (!Number.isInteger(limit) || limit < 0) throw new InvalidInputError('options.limit', limit, 'a whole number, 0 or more');
-    const summary = summaryOf(comparison).map(String);
-    const shown = comparison.differences.filter((d) => options.consequential === true || !d.consequential);
+    const copy = plainCopy(comparison, { maxDepth: 10, maxValues: 10_000_000 }) as PolicyComparison;
+    const summary = summaryOf(copy).map(String);
+    const shown = copy.differences.filter((d) => all === true || !d.consequential);
     const lines = [...summary];
     if (shown.length > 0 && limit > 0) {
       lines.push('', 'Differences:');

@@ -162,7 +162,10 @@ export function readHomes(value: unknown): Homes {
   const { lowCostRental, lowCostHomeOwnership, ...rest } = value as Record<string, unknown>;
   const extra = Object.keys(rest)[0];
   if (extra !== undefined) throw new InvalidInputError(`options.homes.${extra.slice(0, 40)}`, rest[extra], 'no such field (lowCostRental, lowCostHomeOwnership)');
-  return { lowCostRental: homeCount(lowCostRental, 'options.homes.lowCostRental'), lowCostHomeOwnership: homeCount(lowCostHomeOwnership, 'options.homes.lowCostHomeOwnership') };
+  const split = { lowCostRental: homeCount(lowCostRental, 'options.homes.lowCostRental'), lowCostHomeOwnership: homeCount(lowCostHomeOwnership, 'options.homes.lowCostHomeOwnership') };
+  // The measures count against the two added: their sum must be a whole number held exactly too.
+  if (!Number.isSafeInteger(split.lowCostRental + split.lowCostHomeOwnership)) throw new InvalidInputError('options.homes', value, `${HOMES}, at most ${Number.MAX_SAFE_INTEGER} in all`);
+  return split;
 }
 
 /**

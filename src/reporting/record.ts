@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { Region } from '../calendar/regions.js';
 import { InvalidInputError, isErrorNamed, summarise, typedErrors } from '../errors.js';
 import { Decision } from '../letters/schemas.js';
+import { toUkDate } from '../calendar/ukDate.js';
 import { isoDate } from '../letters/primitives.js';
 import { identifier, label } from '../machine/context.js';
 import type { ComplaintContext } from '../machine/context.js';
@@ -25,7 +26,19 @@ import { NotPlain, plainCopy } from '../plain.js';
  */
 export const RECORD_VERSION = 1;
 
-const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/, { error: 'must be an ISO instant' }));
+const instant = z.string().check(
+  z.refine(
+    (value) => {
+      try {
+        toUkDate(value);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { error: "must be an ISO instant with 'Z' or an offset, from 2000 to 2100" },
+  ),
+);
 const days = z.int().check(z.minimum(0), z.maximum(10_000));
 
 const StageFacts = z.strictObject({
@@ -83,7 +96,7 @@ const Remedy = z.strictObject({
   /** Which remedy of 7.1. */
   kind: z.literal(['apology', 'explanation', 'action', 'decision-changed', 'record-amended', 'financial', 'policy-change']),
   /** For a financial remedy: its amount in whole pence. */
-  amountPence: z.optional(z.int().check(z.minimum(1))),
+  amountPence: z.optional(z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER))),
   /** When it was offered. */
   offeredOn: isoDate,
   /** By when it was promised. */
@@ -332,24 +345,60 @@ export function parseRecord(value: unknown): ComplaintRecord {
 /** Dates that cannot be in this order in any complaint. */
 function orderProblems(record: ComplaintRecord): string[] {
   const problems: string[] = [];
-  const last = record.lastEventAt.slice(0, 10);
+  const last = toUkDate(record.lastEventAt);
   const check = (path: string, earlier: string | undefined, later: string | undefined) => {
     if (earlier !== undefined && later !== undefined && earlier > later) problems.push(`${path}: ${later} is before ${earlier}`);
   };
+  // Everything that happened, happened between receipt and the last event.
+  const happened = (path: string, day: string | undefined) => {
+    check(path, record.receivedOn, day);
+    if (day !== undefined && day > last) problems.push(`${path}: ${day} is after the last event (${last})`);
+  };
+  happened('receivedOn', record.receivedOn);
   check('stage1.requestedOn', record.receivedOn, record.stage1.requestedOn);
   for (const stage of [1, 2] as const) {
     const facts = stage === 1 ? record.stage1 : record.stage2;
     if (!facts) continue;
-    check(`stage${stage}.acknowledgeBy`, facts.requestedOn, facts.acknowledgeBy);
-    check(`stage${stage}.acknowledgedOn`, facts.requestedOn, facts.acknowledgedOn);
-    check(`stage${stage}.respondedOn`, facts.acknowledgedOn ?? facts.requestedOn, facts.respondedOn);
-    check(`stage${stage}.respondBy`, facts.originalRespondBy, facts.respondBy);
+    const at = `stage${stage}`;
+    happened(`${at}.requestedOn`, facts.requestedOn);
+    happened(`${at}.acknowledgedOn`, facts.acknowledgedOn);
+    happened(`${at}.respondedOn`, facts.respondedOn);
+    check(`${at}.acknowledgeBy`, facts.requestedOn, facts.acknowledgeBy);
+    check(`${at}.acknowledgedOn`, facts.requestedOn, facts.acknowledgedOn);
+    check(`${at}.respondedOn`, facts.acknowledgedOn ?? facts.requestedOn, facts.respondedOn);
+    check(`${at}.respondBy`, facts.originalRespondBy, facts.respondBy);
+    check(`${at}.originalRespondBy`, facts.acknowledgedOn, facts.originalRespondBy);
+    facts.extensions.forEach((extension, i) => {
+      happened(`${at}.extensions.${i}.on`, extension.on);
+      check(`${at}.extensions.${i}.on`, facts.acknowledgedOn ?? facts.requestedOn, extension.on);
+      check(`${at}.extensions.${i}.until`, extension.on, extension.until);
+      check(`${at}.extensions.${i}.until`, facts.originalRespondBy, extension.until);
+    });
   }
   check('stage2.requestedOn', record.stage1.respondedOn, record.stage2?.requestedOn);
-  check('closure.on', record.receivedOn, record.closure?.on);
+  happened('closure.on', record.closure?.on);
+  happened('declined.on', record.declined?.on);
+  happened('escalationRefused.on', record.escalationRefused?.on);
+  record.breaches.forEach((breach, i) => {
+    happened(`breaches.${i}.recordedOn`, breach.recordedOn);
+    // A deadline is missed the day after it was due, at the earliest.
+    if (breach.recordedOn <= breach.due) problems.push(`breaches.${i}.recordedOn: ${breach.recordedOn} is not after the day it was due (${breach.due})`);
+  });
+  for (const [name, items] of [['remedies', record.remedies], ['actions', record.actions]] as const) {
+    items.forEach((item, i) => {
+      happened(`${name}.${i}.offeredOn`, item.offeredOn);
+      happened(`${name}.${i}.completedOn`, item.completedOn);
+      check(`${name}.${i}.completedOn`, item.offeredOn, item.completedOn);
+    });
+  }
+  record.timers.forEach((timer, i) => {
+    happened(`timers.${i}.metOn`, timer.metOn);
+    happened(`timers.${i}.stoppedOn`, timer.stoppedOn);
+  });
+  happened('ombudsman.referredOn', record.ombudsman.referredOn);
+  happened('ombudsman.determinedOn', record.ombudsman.determinedOn);
+  check('ombudsman.determinedOn', record.ombudsman.referredOn, record.ombudsman.determinedOn);
   if (record.stage2 && !record.stage1.respondedOn) problems.push('stage2: a stage 2 needs a stage 1 response');
-  // A day-level check, generous by a day for instants with offsets.
-  if (record.receivedOn > last) problems.push(`lastEventAt: before receivedOn ${record.receivedOn}`);
   return problems;
 }
 

@@ -92,7 +92,9 @@ export const WORDS: Readonly<Record<string, string>> = {
   withdrawn: 'Withdrawn',
 };
 
-const words = (code: string) => WORDS[code] ?? code;
+/** A code in words: its own entry in `table` only, never one inherited (`toString`, `__proto__`). */
+const wordsIn = (table: Readonly<Record<string, string>>, code: string) => (Object.hasOwn(table, code) ? table[code]! : code);
+const words = (code: string) => wordsIn(WORDS, code);
 
 /** The remedies of 7.1 in words. */
 const REMEDY_WORDS: Readonly<Record<string, string>> = { ...WORDS, action: 'Action to put things right' };
@@ -286,7 +288,7 @@ export function reportSections(report: AnnualReport): Section[] {
     paragraphs: [
       `${plural(m.offered, 'remedy was', 'remedies were')} offered (7.1), ${pounds(m.totalPence)} in money. Of those, ${count(m.completedOnTime)} completed on time, ${count(m.completedLate)} completed late and ${count(m.outstanding)} outstanding.`,
     ],
-    tables: [{ caption: 'Remedies offered, by kind', head: ['Remedy', 'Offered', 'Amount'], numbersFrom: 1, rows: m.byKind.filter((k) => k.count > 0).map((k) => [REMEDY_WORDS[k.kind] ?? k.kind, count(k.count), k.amountPence > 0 ? pounds(k.amountPence) : '']) }],
+    tables: [{ caption: 'Remedies offered, by kind', head: ['Remedy', 'Offered', 'Amount'], numbersFrom: 1, rows: m.byKind.filter((k) => k.count > 0).map((k) => [wordsIn(REMEDY_WORDS, k.kind), count(k.count), k.amountPence > 0 ? pounds(k.amountPence) : '']) }],
   });
   const h = report.ombudsman;
   sections.push({

@@ -7,7 +7,7 @@
 import { InvalidInputError } from '../errors.js';
 import type { ComplaintRecord } from './record.js';
 import { feed, feedAsync, sourceOf, type Tally } from './stream.js';
-import { respondedWithinTimescale } from './timeliness.js';
+import { day, maybeDay, withinTimescale, type respondedWithinTimescale } from './timeliness.js';
 import {
   COUNTING_KEYS,
   copyOptions,
@@ -266,33 +266,33 @@ export class TsmTally implements Tally<TenantSatisfactionMeasures> {
     const to = this.period.to;
     const group = tenureGroup(record.tenure);
     let flags = 0;
-    const received = record.receivedOn;
+    const received = day(record.receivedOn, 'receivedOn');
     if (received >= from && received <= to && this.counts(record, 1)) {
       this.received1[group]!++;
       flags |= COUNTED.received1;
     }
     const stage1 = record.stage1;
-    const responded1 = stage1.respondedOn;
+    const responded1 = maybeDay(stage1.respondedOn, 'stage1.respondedOn');
     if (responded1 !== undefined && responded1 >= from && responded1 <= to) {
       this.responded1[group]!++;
       flags |= COUNTED.responded1;
-      if (respondedWithinTimescale(stage1, 1, this.options)) {
+      if (withinTimescale(stage1, 1, this.options)) {
         this.within1[group]!++;
         flags |= COUNTED.within1;
       }
     }
     const stage2 = record.stage2;
     if (stage2 === undefined) return flags;
-    const requested = stage2.requestedOn;
+    const requested = day(stage2.requestedOn, 'stage2.requestedOn');
     if (requested >= from && requested <= to && this.counts(record, 2)) {
       this.received2[group]!++;
       flags |= COUNTED.received2;
     }
-    const responded2 = stage2.respondedOn;
+    const responded2 = maybeDay(stage2.respondedOn, 'stage2.respondedOn');
     if (responded2 !== undefined && responded2 >= from && responded2 <= to) {
       this.responded2[group]!++;
       flags |= COUNTED.responded2;
-      if (respondedWithinTimescale(stage2, 2, this.options)) {
+      if (withinTimescale(stage2, 2, this.options)) {
         this.within2[group]!++;
         flags |= COUNTED.within2;
       }
@@ -410,6 +410,6 @@ export function tenantSatisfactionMeasures(
     const { period, homes, counting } = readTsmOptions(options);
     return new TsmTally(period, homes, counting);
   };
-  if (source === 'async') return Promise.resolve().then(() => feedAsync(records as AsyncIterable<unknown>, tally()));
+  if (source.kind === 'async') return Promise.resolve().then(() => feedAsync(records, source, tally()));
   return feed(records, source, tally());
 }

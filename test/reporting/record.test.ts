@@ -204,6 +204,10 @@ describe('parseRecord', () => {
       [{ ...record, remedies: [{ ...record.remedies[0], description: 'x' }] }, /description/],
       [{ ...record, receivedOn: '2024-02-30' }, /receivedOn/],
       [{ ...record, stage2: record.stage2, stage1: { ...record.stage1, respondedOn: undefined } }, /stage 1 response/],
+      [{ ...record, lastEventAt: '2024-99-99T1Z' }, /lastEventAt/],
+      [{ ...record, stage1: { ...record.stage1, extensions: [{ ...record.stage1.extensions[0]!, on: '1999-12-31' }] } }, /stage1\.extensions\.0\.on/],
+      [{ ...record, breaches: [{ ...record.breaches[0]!, recordedOn: record.breaches[0]!.due }] }, /breaches\.0\.recordedOn: .* is not after/],
+      [{ ...record, remedies: [{ ...record.remedies[0]!, completedOn: '2030-01-01' }] }, /remedies\.0\.completedOn: 2030-01-01 is after the last event/],
     ];
     for (const [value, message] of cases) {
       let thrown: unknown;
