@@ -60,6 +60,19 @@ const FINDINGS = ['no-maladministration', 'service-failure', 'maladministration'
  * declined, 3% withdrawn, 12% extended, 7% acknowledged or answered late, some still open; tenure,
  * category, service area, channel and cause set. 5% were received the year before the period.
  */
+/** The latest day anything in the record happened: its last event (as `parseRecord` checks). */
+function lastHappened(record, last) {
+  const days = [last, record.closure?.on, record.ombudsman.referredOn, record.ombudsman.determinedOn];
+  for (const facts of [record.stage1, record.stage2]) {
+    if (!facts) continue;
+    days.push(facts.requestedOn, facts.acknowledgedOn, facts.respondedOn, ...facts.extensions.map((e) => e.on));
+  }
+  for (const item of [...record.remedies, ...record.actions]) days.push(item.offeredOn, item.completedOn);
+  for (const breach of record.breaches) days.push(breach.recordedOn);
+  for (const timer of record.timers) days.push(timer.metOn, timer.stoppedOn);
+  return days.reduce((max, day) => (day !== undefined && day > max ? day : max));
+}
+
 export function generateRecords(count, seed = 1) {
   const rnd = random(seed);
   const chance = (p) => rnd() < p;
@@ -215,7 +228,7 @@ export function generateRecords(count, seed = 1) {
         } else if (chance(0.8)) close('resolved-at-stage-1', plus(responded, between(0, 10)));
       }
     }
-    record.lastEventAt = `${last}T10:00:00Z`;
+    record.lastEventAt = `${lastHappened(record, last)}T10:00:00Z`;
     records[i] = record;
   }
   return records;
