@@ -9,7 +9,8 @@ import { toUkDate } from '../calendar/ukDate.js';
 import { ComplaintDefinition, Decision, Letter, Remedy } from '../letters/schemas.js';
 import { isoDate, text } from '../letters/primitives.js';
 
-const instant = z.string().check(
+/** @internal An ISO instant the clock can place on a UK day (2000 to 2100): the record's and the context's. */
+export const instant = z.string().check(
   z.refine(
     (value) => {
       try {

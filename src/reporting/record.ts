@@ -8,7 +8,7 @@ import { InvalidInputError, isErrorNamed, summarise, typedErrors } from '../erro
 import { Decision } from '../letters/schemas.js';
 import { toUkDate } from '../calendar/ukDate.js';
 import { isoDate } from '../letters/primitives.js';
-import { identifier, label } from '../machine/context.js';
+import { identifier, instant, label } from '../machine/context.js';
 import type { ComplaintContext } from '../machine/context.js';
 import { snapshotEnv, type ComplaintSnapshot } from '../machine/machine.js';
 import type { RuleEnv } from '../machine/rules.js';
@@ -26,19 +26,6 @@ import { NotPlain, plainCopy } from '../plain.js';
  */
 export const RECORD_VERSION = 1;
 
-const instant = z.string().check(
-  z.refine(
-    (value) => {
-      try {
-        toUkDate(value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: "must be an ISO instant with 'Z' or an offset, from 2000 to 2100" },
-  ),
-);
 const days = z.int().check(z.minimum(0), z.maximum(10_000));
 
 const StageFacts = z.strictObject({
