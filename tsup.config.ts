@@ -9,6 +9,9 @@ const entry = {
   'machine/index': 'src/machine/index.ts',
   'testing/index': 'src/testing/index.ts',
   'reporting/index': 'src/reporting/index.ts',
+  'store/index': 'src/store/index.ts',
+  'store/sqlite': 'src/store/sqlite.ts',
+  'store/postgres': 'src/store/postgres.ts',
 };
 
 const { peerDependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { peerDependencies: Record<string, string> };

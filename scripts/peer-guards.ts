@@ -19,6 +19,7 @@
  * the list cannot fall behind the code.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -44,7 +45,7 @@ export async function externalImports(file: string, format: 'esm' | 'cjs'): Prom
     logLevel: 'silent',
   });
   const imports = Object.values(result.metafile.outputs).flatMap((output) => output.imports);
-  return [...new Set(imports.filter((i) => i.external && !i.path.startsWith('node:')).map((i) => i.path))].sort();
+  return [...new Set(imports.filter((i) => i.external && !i.path.startsWith('node:') && !builtinModules.includes(i.path)).map((i) => i.path))].sort();
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Region } from '../calendar/regions.js';
 import { responseDue, ukDayOf } from './rules.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
-import { openDeadlines } from './deadlines.js';
+import { openDeadlines, type OpenDeadline } from './deadlines.js';
+import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
 
 /**
@@ -65,11 +66,30 @@ export function worklist(snapshots: Iterable<ComplaintSnapshot>, options: Workli
   return typedErrors('snapshots', snapshots, 'an iterable of complaint snapshots, and options { now, within }', () => queue(snapshots, options));
 }
 
-function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
+/** @internal The work-queue entry of one open deadline at `today`, or undefined when it is due beyond `within` working days. */
+export function queueEntry(calendar: WorkingDayCalendar, today: string, complaintId: string, open: OpenDeadline, within: number | undefined): WorklistEntry | undefined {
+  const overdue = open.due < today;
+  // Late counts at least one working day, even at a weekend after a Friday deadline.
+  const between = calendar.workingDaysBetween(today, open.due);
+  const workingDaysLeft = overdue ? Math.min(-1, between) : between;
+  if (!overdue && within !== undefined && workingDaysLeft > within) return undefined;
+  return { complaintId, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue };
+}
+
+/** @internal The work queue's order: by due date, then by complaint and deadline, so the order is stable. */
+export const byDue = (x: WorklistEntry, y: WorklistEntry): number => x.due.localeCompare(y.due) || x.complaintId.localeCompare(y.complaintId) || x.deadline.localeCompare(y.deadline);
+
+/** @internal `options` of a work queue, checked: today's UK date and `within`. */
+export function queueOptions(options: unknown): { today: string; within: number | undefined } {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', options, '{ now, within? }');
-  const today = ukDayOf(options.now, 'now');
-  const within = options.within;
+  const today = ukDayOf((options as WorklistOptions).now, 'now');
+  const within = (options as WorklistOptions).within;
   if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new InvalidInputError('within', within, 'a whole number of working days, 0 or more');
+  return { today, within };
+}
+
+function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
+  const { today, within } = queueOptions(options);
   const entries: WorklistEntry[] = [];
   for (const snapshot of snapshots) {
     const env = snapshotEnv(snapshot, 'worklist');
@@ -77,15 +97,11 @@ function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions)
     if (!complaint) continue;
     const calendar = env.calendar(complaint.region as Region);
     for (const open of openDeadlines(snapshot.context)) {
-      const overdue = open.due < today;
-      // Late counts at least one working day, even at a weekend after a Friday deadline.
-      const between = calendar.workingDaysBetween(today, open.due);
-      const workingDaysLeft = overdue ? Math.min(-1, between) : between;
-      if (!overdue && within !== undefined && workingDaysLeft > within) continue;
-      entries.push({ complaintId: complaint.id, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue });
+      const entry = queueEntry(calendar, today, complaint.id, open, within);
+      if (entry) entries.push(entry);
     }
   }
-  return entries.sort((x, y) => x.due.localeCompare(y.due) || x.complaintId.localeCompare(y.complaintId) || x.deadline.localeCompare(y.deadline));
+  return entries.sort(byDue);
 }
 
 /**

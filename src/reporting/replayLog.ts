@@ -18,8 +18,9 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { Worker, isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { InvalidInputError, readOptions } from '../errors.js';
+import { workerOf } from '../workers.js';
 import { isMalformedEventError, parseEvent, type ComplaintEvent } from '../machine/events.js';
 import { createComplaintMachine, type ComplaintMachine, type ComplaintSnapshot } from '../machine/machine.js';
 import { replay } from '../machine/replay.js';
@@ -496,19 +497,6 @@ async function* onWorkers(lines: AsyncIterable<string> | Iterable<string>, threa
 function thisFile(): URL {
   const url = (import.meta as { url?: string }).url;
   return url ? new URL(url) : pathToFileURL(__filename);
-}
-
-/**
- * A worker running this module. From the built `.js`, the module itself; from the TypeScript
- * sources (tests, `tsx`), a bootstrap that registers tsx first: Node 20 workers do not inherit the
- * parent's module hooks, nor take them from `execArgv`.
- */
-function workerOf(self: URL, data: unknown): Worker {
-  if (!/\.[cm]?ts$/.test(self.pathname)) return new Worker(self, { workerData: data });
-  // tsx's ES module API, found from here (the bare name would be looked up from the working directory).
-  const tsx = typeof import.meta.resolve === 'function' ? import.meta.resolve('tsx/esm/api') : 'tsx/esm/api';
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(self.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
 }
 
 /** On a worker thread: replays the lines routed here, and hands back the results when asked. */
