@@ -93,9 +93,16 @@ type Row = Record<string, unknown>;
 const DEADLINE_SELECT = 'complaint_id AS "complaintId", deadline, provision, due, division';
 const EVENT_SELECT = 'complaint_id AS "complaintId", sequence, event';
 
+/** One lock per client: stores sharing a client must not interleave their transactions on its one connection. */
+const locks = new WeakMap<object, Mutex>();
+function lockOf(client: PostgresClient): Mutex {
+  let lock = locks.get(client);
+  if (!lock) locks.set(client, (lock = new Mutex()));
+  return lock;
+}
+
 class PostgresBackend implements Backend<PostgresTransaction> {
   readonly kind = 'postgres';
-  private readonly mutex = new Mutex();
   private readonly s: string;
   constructor(
     private readonly connection: PostgresConnection,
@@ -108,7 +115,7 @@ class PostgresBackend implements Backend<PostgresTransaction> {
   private withClient<T>(fn: (client: PostgresClient) => Promise<T>): Promise<T> {
     if ('client' in this.connection) {
       const client = this.connection.client;
-      return this.mutex.run(() => fn(client));
+      return lockOf(client).run(() => fn(client));
     }
     const pool = this.connection.pool;
     return (async () => {

@@ -11,6 +11,7 @@
  * ```
  * @module
  */
+import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidInputError, readOptions } from '../errors.js';
 import { Conflict, Mutex, SCHEMA_VERSION, type Backend, type BackendTransaction, type DeadlineRow, type EventRow, type Write } from './backend.js';
@@ -52,14 +53,30 @@ export interface SqliteStoreOptions extends StoreOptions<SqliteTransaction> {
 const isUnique = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
 const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code);
 
+/**
+ * One lock per database file in this process. better-sqlite3 waits for SQLite's write lock
+ * synchronously, blocking the event loop: a second store on the same file in the same process would
+ * block the very transaction it waits for. Stores on one file share this lock instead.
+ */
+const locks = new Map<string, Mutex>();
+function lockOf(db: Database.Database): Mutex {
+  if (db.memory || db.name === '') return new Mutex();
+  const key = resolve(db.name);
+  let lock = locks.get(key);
+  if (!lock) locks.set(key, (lock = new Mutex()));
+  return lock;
+}
+
 class SqliteBackend implements Backend<SqliteTransaction> {
   readonly kind = 'sqlite';
-  private readonly mutex = new Mutex();
+  private readonly mutex: Mutex;
   private statements: ReturnType<SqliteBackend['prepare']> | undefined;
   constructor(
     private readonly db: Database.Database,
     private readonly owned: boolean,
-  ) {}
+  ) {
+    this.mutex = lockOf(db);
+  }
 
   private prepare() {
     const db = this.db;

@@ -756,6 +756,10 @@ export class ComplaintStore<H = unknown> {
       summary.refusedCount++;
       if (summary.refused.length < MAX_LISTED) summary.refused.push({ line, complaintId, reasons });
     };
+    const bad = (line: number, message: string) => {
+      summary.badCount++;
+      if (summary.bad.length < MAX_LISTED) summary.bad.push({ line, message });
+    };
     const flush = async () => {
       if (batch.length === 0) return;
       const items = batch;
@@ -764,7 +768,7 @@ export class ComplaintStore<H = unknown> {
         const pending = new Map<string, { sequence: number; snapshot: ComplaintSnapshot }>();
         try {
           const outcomes = await this.backend.transaction(async (tx) => {
-            const results: (AppendResult | UnknownComplaintError)[] = [];
+            const results: (AppendResult | UnknownComplaintError | MalformedEventError)[] = [];
             for (const item of items) {
               if (!fresh.has(item.complaintId) && !existing.has(item.complaintId)) {
                 if (await tx.head(item.complaintId)) existing.add(item.complaintId);
@@ -777,7 +781,7 @@ export class ComplaintStore<H = unknown> {
               try {
                 results.push(await this.decide(tx, item.complaintId, item.event, undefined, attempt, pending));
               } catch (error) {
-                if (error instanceof UnknownComplaintError) results.push(error);
+                if (error instanceof UnknownComplaintError || error instanceof MalformedEventError) results.push(error);
                 else throw error;
               }
             }
@@ -786,7 +790,8 @@ export class ComplaintStore<H = unknown> {
           for (const [id, known] of pending) this.remember(id, known.sequence, known.snapshot);
           outcomes.forEach((outcome, i) => {
             const { line, complaintId } = items[i]!;
-            if (outcome instanceof UnknownComplaintError) {
+            if (outcome instanceof MalformedEventError) bad(line, outcome.message);
+            else if (outcome instanceof UnknownComplaintError) {
               refuse(line, complaintId, [{ message: existing.has(complaintId) ? 'the complaint was already in the store before the import: its events are not imported again' : 'no RECEIVE for this complaint was accepted before this event' }]);
             } else if (outcome.accepted) summary.accepted++;
             else refuse(line, complaintId, outcome.reasons);
@@ -797,10 +802,6 @@ export class ComplaintStore<H = unknown> {
           for (const item of items) this.cache.delete(item.complaintId);
         }
       }
-    };
-    const bad = (line: number, message: string) => {
-      summary.badCount++;
-      if (summary.bad.length < MAX_LISTED) summary.bad.push({ line, message });
     };
     let number = 0;
     for await (const raw of iterable as AsyncIterable<unknown>) {
@@ -832,6 +833,8 @@ export class ComplaintStore<H = unknown> {
       if (batch.length >= 200) await flush();
     }
     await flush();
+    // Malformed events are found in their batch, after lines found bad on reading: in line order again.
+    summary.bad.sort((a, b) => a.line - b.line);
     return summary;
   }
 
