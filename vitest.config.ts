@@ -10,13 +10,16 @@ export default defineConfig({
     // users install it, by `npm run test:package`.
     alias: [
       { find: /^housing-complaints$/, replacement: `${src}index.ts` },
+      // The stores' databases are files of src/store/, not folders.
+      { find: /^housing-complaints\/store\/(sqlite|postgres)$/, replacement: `${src}store/$1.ts` },
       { find: /^housing-complaints\/([\w/-]+)$/, replacement: `${src}$1/index.ts` },
     ],
   },
   test: {
     include: ['test/**/*.test.ts'],
-    // The installed-package tests pack and install the package: `npm run test:package`.
-    exclude: ['test/package/**', 'node_modules/**'],
+    // The installed-package tests pack and install the package: `npm run test:package`. The
+    // PostgreSQL suite needs a server: `npm run test:postgres`.
+    exclude: ['test/package/**', 'test/store-postgres/**', 'node_modules/**'],
     testTimeout: 60_000,
     // Fails the test that leaves an uncaught exception or unhandled rejection behind.
     setupFiles: ['test/support/noStrayErrors.ts'],

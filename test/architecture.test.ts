@@ -55,4 +55,13 @@ describe('module boundaries', () => {
     expect(files.filter((file) => file.startsWith('src/cli/'))).toEqual([]);
     expect(files).not.toContain('src/letters/render.ts');
   });
+
+  it('housing-complaints/store imports xstate and zod/mini, nothing of Node (the in-memory store runs in a browser); the databases are subpaths of their own', async () => {
+    const { packages, files } = await importsOf('store/index.ts');
+    expect(packages).toEqual(['xstate', 'zod/mini']);
+    expect(files.filter((file) => /src\/store\/(sqlite|postgres|threads)\.ts|src\/cli\//.test(file))).toEqual([]);
+    expect((await importsOf('store/sqlite.ts')).packages).toEqual(['better-sqlite3', 'node:os', 'node:path', 'node:url', 'node:worker_threads', 'xstate', 'zod/mini']);
+    // Any client with node-postgres's query shape: the store imports no driver.
+    expect((await importsOf('store/postgres.ts')).packages).toEqual(['node:os', 'node:url', 'node:worker_threads', 'xstate', 'zod/mini']);
+  });
 });

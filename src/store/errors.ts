@@ -7,11 +7,10 @@ import { HousingComplaintsError, isErrorNamed } from '../errors.js';
  *
  * @example
  * ```ts
- * try {
- *   await store.append('C-1', event, { expectedSequence: 3 });
- * } catch (error) {
- *   if (isConcurrencyError(error)) console.log(error.complaintId, error.expectedSequence, error.actualSequence);
- * }
+ * // A screen decided at sequence 0; the complaint has moved on to 1.
+ * const error = await store.append('C-1', { type: 'TICK', at: '2025-01-07T09:00:00Z' }, { expectedSequence: 0 }).catch((caught) => caught);
+ * isConcurrencyError(error); //=> true
+ * error.actualSequence; //=> 1
  * ```
  */
 export class ConcurrencyError extends HousingComplaintsError {
@@ -53,7 +52,8 @@ export function isConcurrencyError(error: unknown): error is ConcurrencyError {
  *
  * @example
  * ```ts
- * await store.load('C-404'); // throws UnknownComplaintError
+ * const error = await store.load('C-404').catch((caught) => caught);
+ * isUnknownComplaintError(error); //=> true
  * ```
  */
 export class UnknownComplaintError extends HousingComplaintsError {
@@ -86,11 +86,9 @@ export function isUnknownComplaintError(error: unknown): error is UnknownComplai
  *
  * @example
  * ```ts
- * try {
- *   await store.workQueue({ now: '2025-01-20' });
- * } catch (error) {
- *   if (isSchemaVersionError(error)) console.log(error.found, error.supported);
- * }
+ * const error = await createMemoryStore().workQueue({ now: '2025-01-20' }).catch((caught) => caught);
+ * isSchemaVersionError(error); //=> true
+ * error.found; //=> 0 (migrate() was never called)
  * ```
  */
 export class SchemaVersionError extends HousingComplaintsError {

@@ -6,6 +6,9 @@
  * `housing-complaints/store/postgres` (pg, or any client with its `query` shape, PGlite included).
  * See docs/persistence.md.
  *
+ * In the examples of the store's functions, `store` is an in-memory store holding complaint `C-1`,
+ * received on 6 January 2025 (`2025-01-06T09:00:00Z`, England and Wales) and nothing more.
+ *
  * @example
  * ```ts
  * import { createMemoryStore } from 'housing-complaints/store';

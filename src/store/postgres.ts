@@ -4,11 +4,12 @@
  *
  * @example
  * ```ts
- * import pg from 'pg';
+ * import { PGlite } from '@electric-sql/pglite';
  * import { createPostgresStore } from 'housing-complaints/store/postgres';
  *
- * const store = createPostgresStore({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) });
- * await store.migrate();
+ * // On a server: createPostgresStore({ pool: new pg.Pool({ connectionString: process.env.DATABASE_URL }) })
+ * const store = createPostgresStore({ client: new PGlite() });
+ * await store.migrate(); //=> { from: 0, to: 1 }
  * ```
  * @module
  */
@@ -31,7 +32,13 @@ import { threadedReplay } from './threads.js';
  */
 export interface PostgresClient {
   /** Runs one statement with `$1`-style parameters. */
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(
+    text: string,
+    values?: unknown[],
+  ): Promise<{
+    /** The rows, as objects by column name. */
+    rows: unknown[];
+  }>;
 }
 
 /**
@@ -39,16 +46,30 @@ export interface PostgresClient {
  *
  * @example
  * ```ts
- * import pg from 'pg';
- * const pool: PostgresPool = new pg.Pool();
+ * import { Pool } from 'pg';
+ * const pool: PostgresPool = new Pool({ connectionString: 'postgres://localhost/housing' }); // connects when first used
  * ```
  */
 export interface PostgresPool {
   /** A client for one transaction, released after it. */
-  connect(): Promise<PostgresClient & { release(destroy?: boolean | Error): void }>;
+  connect(): Promise<
+    PostgresClient & {
+      /** Gives the client back to the pool. */
+      release(destroy?: boolean | Error): void;
+    }
+  >;
 }
 
-/** The client an `onDeadlines` hook writes with, inside the append's transaction. */
+/**
+ * The client an `onDeadlines` hook writes with, inside the append's transaction.
+ *
+ * @example
+ * ```ts
+ * const onDeadlines = async ({ cancelled, transaction }: DeadlineChanges<PostgresTransaction>) => {
+ *   for (const job of cancelled) await transaction.query('SELECT graphile_worker.remove_job($1)', [job.key]);
+ * };
+ * ```
+ */
 export type PostgresTransaction = PostgresClient;
 
 /**
@@ -70,10 +91,19 @@ export interface PostgresStoreOptions extends StoreOptions<PostgresTransaction> 
  *
  * @example
  * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
  * const connection: PostgresConnection = { client: new PGlite() };
  * ```
  */
-export type PostgresConnection = { readonly pool: PostgresPool } | { readonly client: PostgresClient };
+export type PostgresConnection =
+  | {
+      /** A pool: each transaction on a connection of its own. */
+      readonly pool: PostgresPool;
+    }
+  | {
+      /** One client: the store's transactions run on it one at a time. */
+      readonly client: PostgresClient;
+    };
 
 const MIGRATIONS = (s: string): readonly (readonly string[])[] => [
   [
@@ -273,7 +303,7 @@ class PostgresBackend implements Backend<PostgresTransaction> {
  * @param connection - `{ pool }` or `{ client }`; the host opens and closes it
  * @param options - the store's options; `schema`
  * @returns a store; call `migrate()` before using it
- * @throws {@link InvalidInputError} for a connection of neither shape or a bad schema name
+ * @throws `InvalidInputError` for a connection of neither shape or a bad schema name
  *
  * @example
  * ```ts

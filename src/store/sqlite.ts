@@ -6,7 +6,7 @@
  * ```ts
  * import { createSqliteStore } from 'housing-complaints/store/sqlite';
  *
- * const store = createSqliteStore('complaints.db');
+ * const store = createSqliteStore(':memory:'); // or a file: 'complaints.db'
  * await store.migrate();
  * ```
  * @module
@@ -32,7 +32,17 @@ const MIGRATIONS: readonly (readonly string[])[] = [
   ],
 ];
 
-/** The SQLite connection an `onDeadlines` hook writes with, inside the append's transaction. */
+/**
+ * The SQLite connection an `onDeadlines` hook writes with, inside the append's transaction.
+ *
+ * @example
+ * ```ts
+ * const onDeadlines = ({ scheduled, transaction }: DeadlineChanges<SqliteTransaction>) => {
+ *   const insert = transaction.prepare('INSERT INTO my_jobs (key, run_at) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET run_at = excluded.run_at');
+ *   for (const job of scheduled) insert.run(job.key, job.tickAt);
+ * };
+ * ```
+ */
 export type SqliteTransaction = Database.Database;
 
 /**
@@ -219,13 +229,13 @@ class SqliteBackend implements Backend<SqliteTransaction> {
  * @param database - a file path, `':memory:'`, or a `better-sqlite3` `Database`
  * @param options - the store's options; `busyTimeout`, `synchronous`
  * @returns a store; call `migrate()` before using it
- * @throws {@link InvalidInputError} for a `database` that is neither
+ * @throws `InvalidInputError` for a `database` that is neither
  *
  * @example
  * ```ts
  * import { createSqliteStore } from 'housing-complaints/store/sqlite';
  *
- * const store = createSqliteStore('complaints.db');
+ * const store = createSqliteStore(':memory:'); // or a file: 'complaints.db'
  * await store.migrate();
  * await store.append('C-1', { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak' } });
  * (await store.workQueue({ now: '2025-01-10', within: 3 })).length; //=> 1

@@ -76,7 +76,7 @@ describe('the packed tarball', () => {
     expect(paths).toContain('package.json');
     expect(paths).toContain('README.md');
     expect(paths).toContain('LICENSE');
-    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'testing/index', 'reporting/index']) {
+    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'testing/index', 'reporting/index', 'store/index', 'store/sqlite', 'store/postgres']) {
       expect(paths).toContain(`dist/${subpath}.js`);
       expect(paths).toContain(`dist/${subpath}.cjs`);
       expect(paths).toContain(`dist/${subpath}.d.ts`);
@@ -90,12 +90,12 @@ describe('the packed tarball', () => {
   });
 });
 
-describe('installed with its peers: npm install <tarball> xstate@5 zod@4', () => {
+describe('installed with its peers: npm install <tarball> xstate@5 zod@4 better-sqlite3@12', () => {
   let dir: string;
   let output: string;
   beforeAll(() => {
-    ({ dir, output } = app('with-peers', ['xstate@5', 'zod@4']));
-  }, 300_000);
+    ({ dir, output } = app('with-peers', ['xstate@5', 'zod@4', 'better-sqlite3@12']));
+  }, 600_000);
 
   it('runs no script of the package while installing', () => {
     expect(output).not.toMatch(/> housing-complaints@/);
@@ -178,6 +178,25 @@ import('housing-complaints').then((esm) => {
     expect(result.restored).toBe(true);
   });
 
+  it('keeps complaints in an SQLite file from either format, and rebuilds them on worker threads the installed package starts', () => {
+    const code = (load: string, file: string) => `${load}
+(async () => {
+  const store = createSqliteStore(${JSON.stringify(file)});
+  await store.migrate();
+  const received = await store.append('C-1', { type: 'RECEIVE', at: '2025-01-06T09:00:00Z', complaint: { id: 'C-1', region: 'england-and-wales', summary: 'Leak' } });
+  const rebuilt = await store.rebuild({ workers: 2 });
+  const queue = await store.workQueue({ now: '2025-01-10', within: 3 });
+  await store.close();
+  const again = createSqliteStore(${JSON.stringify(file)});
+  const loaded = await again.load('C-1');
+  await again.close();
+  console.log(JSON.stringify({ sequence: received.sequence, scheduled: received.scheduled.map((s) => s.key), rebuilt: [rebuilt.complaints, rebuilt.workers, rebuilt.failed.length], queue: queue.map((e) => e.deadline), stage: loaded.projection.stage }));
+})();`;
+    const expected = { sequence: 1, scheduled: ['C-1/stage1.acknowledge'], rebuilt: [1, 2, 0], queue: ['stage1.acknowledge'], stage: 'received' };
+    expect(run(dir, 'store.mjs', code(`import { createSqliteStore } from 'housing-complaints/store/sqlite';`, 'esm.db'))).toEqual(expected);
+    expect(run(dir, 'store.cjs', code(`const { createSqliteStore } = require('housing-complaints/store/sqlite');`, 'cjs.db'))).toEqual(expected);
+  }, 120_000);
+
   it('webpack bundles either build, for Node from CommonJS and for browsers from ES modules, and the bundles run', () => {
     npm(dir, ['install', 'webpack@5']);
     const main = (load: string) =>
@@ -255,6 +274,9 @@ describe('installed without its peers: npm install <tarball>', () => {
     ['housing-complaints/machine', 'machine/index', ['xstate', 'zod']],
     ['housing-complaints/testing', 'testing/index', ['xstate', 'zod']],
     ['housing-complaints/reporting', 'reporting/index', ['xstate', 'zod']],
+    ['housing-complaints/store', 'store/index', ['xstate', 'zod']],
+    ['housing-complaints/store/sqlite', 'store/sqlite', ['better-sqlite3', 'xstate', 'zod']],
+    ['housing-complaints/store/postgres', 'store/postgres', ['xstate', 'zod']],
   ])('%s says which entry point needs what, and what to install', (specifier, file, needed) => {
     const { esm, cjs } = loadError(dir, specifier);
     // ES modules: Node's own message, which names the first missing package and the entry point.
