@@ -6,8 +6,9 @@
  * has its own bank holidays); then its whole life through the complaint machine (both stages, an
  * extension, a refused step explained, remedies followed through after the final response); then
  * the stage 1 response letter, validated against the Code and rendered as a housing officer sends it;
- * last, a year of 300 generated complaints as the regulator's measures, the annual report and the
- * self-assessment of a landlord's policy.
+ * last, a year of 300 generated complaints kept in an SQLite file in a temporary folder (closed and
+ * opened again, as after a restart, to answer the morning's work queue), then the regulator's
+ * measures, the annual report and the self-assessment of a landlord's policy.
  */
 import {
   REGIONS,
@@ -25,18 +26,17 @@ import {
   worklist,
   toUkDate,
   validateLetter,
-  toRecord,
   tenantSatisfactionMeasures,
   annualReport,
   renderAnnualReport,
   selfAssessment,
-  type ComplaintEvent,
   type IsoDate,
   type WorkingDayCalendar,
 } from 'housing-complaints';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createSqliteStore } from 'housing-complaints/store/sqlite';
 import { generateEventLog } from '../scripts/generate-events.js';
 import { landlord, resident, stage1Response } from './letters/samples.js';
 import { lifecycle } from './lifecycle.js';
@@ -140,19 +140,30 @@ console.log(`The letter as sent reads as ${plain.band} (Flesch reading ease ${pl
 console.log(renderLetter(stage1Response, { format: 'text', landlord, resident }));
 
 // ---------------------------------------------------------------------------------------------
-console.log('\nA year of complaints: the regulator\'s measures and the annual report (8.1, 8.2)');
+console.log('\nA year of complaints, kept in an SQLite file: the work queue and the regulator\'s measures (8.1, 8.2)');
 console.log('='.repeat(72));
 // 300 generated complaints received from April 2025 to March 2026 (a realistic mix: most answered
-// at stage 1, some escalated, declined, withdrawn or extended), replayed one by one.
-const logs = new Map<string, ComplaintEvent[]>();
-for (const line of generateEventLog({ complaints: 300, seed: 2025, from: '2025-04-01', to: '2026-03-31' })) {
-  const { complaintId, ...event } = JSON.parse(line) as ComplaintEvent & { complaintId: string };
-  logs.set(complaintId, [...(logs.get(complaintId) ?? []), event as ComplaintEvent]);
-}
-const replays = [...logs.values()].map((events) => replay(machine, events));
-const refused = replays.reduce((n, r) => n + r.rejected.length, 0);
-const records = replays.flatMap((r) => toRecord(r.snapshot) ?? []);
-console.log(`${records.length} complaints replayed, ${refused} events refused.`);
+// at stage 1, some escalated, declined, withdrawn or extended), each event appended to a store in an
+// SQLite file: the machine decides each one, and only accepted events are written.
+const folder = mkdtempSync(join(tmpdir(), 'housing-complaints-demo-'));
+const database = join(folder, 'complaints.db');
+let store = createSqliteStore(database);
+await store.migrate();
+const imported = await store.importLog(generateEventLog({ complaints: 300, seed: 2025, from: '2025-04-01', to: '2026-03-31' }));
+console.log(`${imported.accepted} events appended to ${database}, ${imported.refusedCount} refused.`);
+await store.close();
+// A restart: a new process opens the same file; nothing is replayed to answer the morning's queue.
+store = createSqliteStore(database);
+const morning = await store.workQueue({ now: '2026-03-31T08:00:00Z', within: 2 });
+console.log(`After a restart, the work queue on the morning of 31 March 2026 (overdue, or due within 2 working days): ${morning.length} deadlines`);
+for (const entry of morning.slice(0, 4)) console.log(`  ${entry.complaintId}  ${entry.deadline.padEnd(18)} due ${entry.due} (${entry.provision})  ${entry.overdue ? 'OVERDUE' : `${entry.workingDaysLeft} working days left`}`);
+const first = await store.load(morning[0]!.complaintId);
+const next = await store.append(first.complaintId, { type: 'TICK', at: '2026-03-31T08:00:00Z' });
+const missed = [...first.snapshot.context.breaches, ...next.breaches].map((b) => `${b.deadline} (${b.provision})`);
+console.log(`${first.complaintId} continues where it was (sequence ${first.sequence}, ${first.projection.stage}, ${first.projection.status}): the morning's TICK is event ${next.sequence}; breaches on record: ${missed.join(', ') || 'none'}.`);
+const records = [];
+for await (const record of store.records()) records.push(record);
+await store.close();
 const year = { from: '2025-04-01', to: '2026-03-31' } as const;
 const tsm = tenantSatisfactionMeasures(records, { period: year, homes: { lowCostRental: 4000, lowCostHomeOwnership: 500 } });
 const percent = (value: number | null) => (value === null ? '-' : `${value}%`);
@@ -160,7 +171,7 @@ console.log(`CH01 complaints received per 1,000 homes: stage 1 ${tsm.CH01.stage1
 console.log(`CH02 responded to within the Code's timescales: stage 1 ${percent(tsm.CH02.stage1.percent)} of ${tsm.CH02.stage1.responded}, stage 2 ${percent(tsm.CH02.stage2.percent)} of ${tsm.CH02.stage2.responded}`);
 const report = annualReport(records, { period: year, homes: 4500, landlord: { name: landlord.name } });
 console.log(`Declined under section 2 (8.1(b)): ${report.declines.total}; top service areas: ${report.learning.topServiceAreas.map((s) => `${s.serviceArea} ${s.count}`).join(', ')}`);
-const file = join(mkdtempSync(join(tmpdir(), 'housing-complaints-demo-')), 'annual-report.html');
+const file = join(folder, 'annual-report.html');
 writeFileSync(file, renderAnnualReport(report, { format: 'html' }));
 console.log(`The annual report, with its charts, is in ${file}`);
 const assessment = selfAssessment(policies.peaksPlainsV4);
