@@ -45,7 +45,14 @@ export interface Write {
 
 /** @internal Thrown by a backend when another writer got there first: a unique key or a stale sequence. */
 export class Conflict extends Error {
-  constructor(readonly actual?: number) {
+  /**
+   * @param actual - the sequence number found, when known
+   * @param final - not worth deciding again (SQLite's lock held past the busy timeout)
+   */
+  constructor(
+    readonly actual?: number,
+    readonly final = false,
+  ) {
     super('conflict');
   }
 }

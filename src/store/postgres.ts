@@ -196,7 +196,9 @@ class PostgresBackend implements Backend<PostgresTransaction> {
       this.inTransaction(client, async () => {
         // One app server migrates at a time; the others wait, then find nothing to do.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`housing-complaints:${this.schema}`]);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.s}`);
+        // CREATE SCHEMA needs the CREATE privilege on the database even when the schema exists: asked only when it does not.
+        const [exists] = await this.rows(client, 'SELECT 1 AS found FROM pg_namespace WHERE nspname = $1', [this.schema]);
+        if (!exists) await client.query(`CREATE SCHEMA ${this.s}`);
         await client.query(`CREATE TABLE IF NOT EXISTS ${this.s}.hc_schema (version integer NOT NULL)`);
         const found = await this.version(client);
         if (found > SCHEMA_VERSION) throw new SchemaVersionError(found, SCHEMA_VERSION);

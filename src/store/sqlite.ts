@@ -153,7 +153,8 @@ class SqliteBackend implements Backend<SqliteTransaction> {
       try {
         this.db.exec('BEGIN IMMEDIATE');
       } catch (error) {
-        if (isBusy(error)) throw new Conflict();
+        // Another process held the write lock for the whole busy timeout: waiting again would block this one as long.
+        if (isBusy(error)) throw new Conflict(undefined, true);
         throw error;
       }
       const tx: BackendTransaction<SqliteTransaction> = {

@@ -242,6 +242,8 @@ export interface ImportSummary {
   readonly lines: number;
   /** Events appended. */
   readonly accepted: number;
+  /** Lines whose event was already stored at the same place in its complaint's log (an import run again). */
+  readonly alreadyStored: number;
   /** Events the machine refused, or for a complaint already stored: the first 1,000. */
   readonly refused: readonly {
     /** The line number, from 1. */
@@ -327,6 +329,14 @@ export type Replayer = (batch: readonly { complaintId: string; events: readonly 
 export type ParallelReplay = (options: { policy?: Policy; enforceCode?: boolean }, workers: number) => { replay: Replayer; workers: number; close(): Promise<void> };
 
 const MAX_LISTED = 1_000;
+
+/** A snapshot the store holds in memory, with the sequence number and the stored text it was made at. */
+interface Known {
+  readonly sequence: number;
+  readonly snapshot: ComplaintSnapshot;
+  /** Its serialized form as written: the cache answers only for a row holding exactly this text. */
+  readonly text: string;
+}
 const PAGE = 1_000;
 
 /** @internal Replays one complaint's stored log on `machine`. */
@@ -396,7 +406,7 @@ export class ComplaintStore<H = unknown> {
   private readonly parallel: ParallelReplay | undefined;
   private readonly cacheSize: number;
   /** Snapshots by complaint, least recently used first, each with its sequence number. */
-  private readonly cache = new Map<string, { sequence: number; snapshot: ComplaintSnapshot }>();
+  private readonly cache = new Map<string, Known>();
   private schemaChecked = false;
 
   /** @internal Use a `create…Store` function. */
@@ -455,10 +465,10 @@ export class ComplaintStore<H = unknown> {
     this.schemaChecked = true;
   }
 
-  private remember(complaintId: string, sequence: number, snapshot: ComplaintSnapshot): void {
+  private remember(complaintId: string, known: Known): void {
     if (this.cacheSize === 0) return;
     this.cache.delete(complaintId);
-    this.cache.set(complaintId, { sequence, snapshot });
+    this.cache.set(complaintId, known);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
   }
 
@@ -466,9 +476,10 @@ export class ComplaintStore<H = unknown> {
    * The snapshot stored at `head`, from the cache when it holds that sequence number, else restored
    * and checked; a snapshot that does not restore is rebuilt from the log (and rewritten), never trusted.
    */
-  private async snapshotAt(tx: BackendTransaction<H>, complaintId: string, head: Head, pending?: Map<string, { sequence: number; snapshot: ComplaintSnapshot }>): Promise<ComplaintSnapshot> {
+  private async snapshotAt(tx: BackendTransaction<H>, complaintId: string, head: Head, pending?: Map<string, Known>): Promise<ComplaintSnapshot> {
     const known = pending?.get(complaintId) ?? this.cache.get(complaintId);
-    if (known && known.sequence === head.sequence) return known.snapshot;
+    // Only for the very row it was made for: another process may have rewritten it (a rebuild, an id erased and used again).
+    if (known && known.sequence === head.sequence && known.text === head.snapshot) return known.snapshot;
     try {
       return restore(this.machine, head.snapshot);
     } catch (error) {
@@ -509,14 +520,18 @@ export class ComplaintStore<H = unknown> {
     event: ComplaintEvent,
     expected: number | undefined,
     attempt: number,
-    pending: Map<string, { sequence: number; snapshot: ComplaintSnapshot }>,
+    pending: Map<string, Known>,
     read?: { sequence: number },
   ): Promise<AppendResult> {
     const head = await tx.head(complaintId);
     const previous = head?.sequence ?? 0;
     if (read) read.sequence = previous;
     if (expected !== undefined && expected !== previous) throw new ConcurrencyError(complaintId, expected, previous, attempt);
-    if (!head && event.type !== 'RECEIVE') throw new UnknownComplaintError(complaintId, `a ${event.type.slice(0, 40)} needs its RECEIVE first`);
+    if (!head && event.type !== 'RECEIVE') {
+      // A malformed event is the host's mistake first, whatever complaint it is for.
+      parseEvent(event);
+      throw new UnknownComplaintError(complaintId, `a ${event.type.slice(0, 40)} needs its RECEIVE first`);
+    }
     const before = head ? await this.snapshotAt(tx, complaintId, head, pending) : this.initial;
     const result = step(this.machine, before, event);
     if (!result.accepted) {
@@ -529,7 +544,7 @@ export class ComplaintStore<H = unknown> {
     const { scheduled, cancelled } = deadlineChanges(complaintId, openDeadlines(before.context), derived.deadlines);
     await tx.append({ complaintId, previous, sequence, type: event.type, at: event.at, event: JSON.stringify(event), derived });
     if (this.onDeadlines && (scheduled.length > 0 || cancelled.length > 0)) await this.onDeadlines({ complaintId, sequence, scheduled, cancelled, transaction: tx.handle });
-    pending.set(complaintId, { sequence, snapshot: result.snapshot });
+    pending.set(complaintId, { sequence, snapshot: result.snapshot, text: derived.snapshot });
     return { ...result, complaintId, sequence, scheduled, cancelled };
   }
 
@@ -580,16 +595,16 @@ export class ComplaintStore<H = unknown> {
     if (expected !== undefined && (typeof expected !== 'number' || !Number.isInteger(expected) || expected < 0)) throw new InvalidInputError('options.expectedSequence', expected, 'a sequence number, 0 or more');
     await this.ready();
     for (let attempt = 1; ; attempt++) {
-      const pending = new Map<string, { sequence: number; snapshot: ComplaintSnapshot }>();
+      const pending = new Map<string, Known>();
       const read = { sequence: 0 };
       try {
         const result = await this.backend.transaction((tx) => this.decide(tx, complaintId, copy, expected as number | undefined, attempt, pending, read));
-        for (const [id, known] of pending) this.remember(id, known.sequence, known.snapshot);
+        for (const [id, known] of pending) this.remember(id, known);
         return result;
       } catch (error) {
         if (!(error instanceof Conflict)) throw error;
         this.cache.delete(complaintId);
-        if (expected !== undefined || attempt > this.retries) throw new ConcurrencyError(complaintId, read.sequence, error.actual, attempt);
+        if (expected !== undefined || error.final || attempt > this.retries) throw new ConcurrencyError(complaintId, read.sequence, error.actual, attempt);
         await backOff(attempt);
       }
     }
@@ -620,7 +635,7 @@ export class ComplaintStore<H = unknown> {
   async load(complaintId: string): Promise<StoredComplaint> {
     const head = await this.stored(complaintId, 'load');
     const known = this.cache.get(complaintId);
-    if (known && known.sequence === head.sequence) return { complaintId, sequence: head.sequence, snapshot: known.snapshot, projection: head.projection };
+    if (known && known.sequence === head.sequence && known.text === head.snapshot) return { complaintId, sequence: head.sequence, snapshot: known.snapshot, projection: head.projection };
     let snapshot: ComplaintSnapshot;
     try {
       snapshot = restore(this.machine, head.snapshot);
@@ -634,7 +649,7 @@ export class ComplaintStore<H = unknown> {
       });
       return this.load(complaintId);
     }
-    this.remember(complaintId, head.sequence, snapshot);
+    this.remember(complaintId, { sequence: head.sequence, snapshot, text: head.snapshot });
     return { complaintId, sequence: head.sequence, snapshot, projection: head.projection };
   }
 
@@ -653,8 +668,15 @@ export class ComplaintStore<H = unknown> {
    */
   async history(complaintId: string): Promise<ComplaintHistory> {
     const { snapshot, sequence } = await this.load(complaintId);
-    const rows = await this.backend.events(complaintId);
-    const events = rows.filter((row) => row.sequence <= sequence).map((row) => ({ sequence: row.sequence, event: JSON.parse(row.event) as ComplaintEvent }));
+    const rows = (await this.backend.events(complaintId)).filter((row) => row.sequence <= sequence);
+    if (rows.length !== sequence || rows.some((row, i) => row.sequence !== i + 1)) throw new CorruptLogError(complaintId, `its log has ${rows.length} events up to sequence ${sequence}, where ${sequence} were expected (an event is missing)`);
+    const events = rows.map((row) => {
+      try {
+        return { sequence: row.sequence, event: JSON.parse(row.event) as ComplaintEvent };
+      } catch {
+        throw new CorruptLogError(complaintId, `event ${row.sequence} is not JSON`);
+      }
+    });
     return { complaintId, events, letters: snapshot.context.letters, snapshot };
   }
 
@@ -773,9 +795,12 @@ export class ComplaintStore<H = unknown> {
   /**
    * Imports a JSONL event log (from {@link ComplaintStore.exportLog}, or the `generate:events`
    * script): each line is appended as {@link ComplaintStore.append} would, in transactions of a few
-   * hundred lines. A complaint already in the store when the import starts is not touched: its lines
-   * are reported as refused. Bad lines are reported with their numbers and skipped; nothing is
-   * thrown for them.
+   * hundred lines. Bad lines are reported with their numbers and skipped; nothing is thrown for them.
+   *
+   * An import can be run again, after a failure or on a newer export: a line already in its
+   * complaint's stored log (the same event at the same place among the complaint's lines) is
+   * counted as `alreadyStored`, and the complaint continues from the first line that is not. A line
+   * that differs from the stored event at its place is refused: a complaint's log is never mixed.
    *
    * @param lines - the lines: an array, any iterable, or an async iterable (a file read with `readline`)
    * @returns what was appended, refused and skipped
@@ -797,9 +822,9 @@ export class ComplaintStore<H = unknown> {
       return lines;
     });
     await this.ready();
-    const summary = { lines: 0, accepted: 0, refused: [] as { line: number; complaintId: string; reasons: readonly Reason[] }[], refusedCount: 0, bad: [] as { line: number; message: string }[], badCount: 0 };
-    const existing = new Set<string>();
-    const fresh = new Set<string>();
+    const summary = { lines: 0, accepted: 0, alreadyStored: 0, refused: [] as { line: number; complaintId: string; reasons: readonly Reason[] }[], refusedCount: 0, bad: [] as { line: number; message: string }[], badCount: 0 };
+    // How many of each complaint's lines so far are in its stored log (found there, or appended).
+    const position = new Map<string, number>();
     let batch: { line: number; complaintId: string; event: ComplaintEvent }[] = [];
     const refuse = (line: number, complaintId: string, reasons: readonly Reason[]) => {
       summary.refusedCount++;
@@ -809,26 +834,36 @@ export class ComplaintStore<H = unknown> {
       summary.badCount++;
       if (summary.bad.length < MAX_LISTED) summary.bad.push({ line, message });
     };
+    type Outcome = AppendResult | { stored: true } | { differs: number } | UnknownComplaintError | MalformedEventError;
     const flush = async () => {
       if (batch.length === 0) return;
       const items = batch;
       batch = [];
       for (let attempt = 1; ; attempt++) {
-        const pending = new Map<string, { sequence: number; snapshot: ComplaintSnapshot }>();
+        const pending = new Map<string, Known>();
+        // Positions move only when the batch commits: a retried batch starts from the same ones.
+        const moved = new Map<string, number>();
         try {
           const outcomes = await this.backend.transaction(async (tx) => {
-            const results: (AppendResult | UnknownComplaintError | MalformedEventError)[] = [];
+            const results: Outcome[] = [];
+            const logs = new Map<string, EventRow[]>();
             for (const item of items) {
-              if (!fresh.has(item.complaintId) && !existing.has(item.complaintId)) {
-                if (await tx.head(item.complaintId)) existing.add(item.complaintId);
-                else fresh.add(item.complaintId);
-              }
-              if (existing.has(item.complaintId)) {
-                results.push(new UnknownComplaintError(item.complaintId, ''));
+              const at = moved.get(item.complaintId) ?? position.get(item.complaintId) ?? 0;
+              const stored = (await tx.head(item.complaintId))?.sequence ?? 0;
+              if (at < stored) {
+                // The complaint's log already has this many events: this line must be the next of them (an import run again).
+                let log = logs.get(item.complaintId);
+                if (!log) logs.set(item.complaintId, (log = await tx.events(item.complaintId)));
+                if (log[at]?.event === JSON.stringify(item.event)) {
+                  moved.set(item.complaintId, at + 1);
+                  results.push({ stored: true });
+                } else results.push({ differs: at + 1 });
                 continue;
               }
               try {
-                results.push(await this.decide(tx, item.complaintId, item.event, undefined, attempt, pending));
+                const result = await this.decide(tx, item.complaintId, item.event, undefined, attempt, pending);
+                if (result.accepted) moved.set(item.complaintId, at + 1);
+                results.push(result);
               } catch (error) {
                 if (error instanceof UnknownComplaintError || error instanceof MalformedEventError) results.push(error);
                 else throw error;
@@ -836,18 +871,20 @@ export class ComplaintStore<H = unknown> {
             }
             return results;
           });
-          for (const [id, known] of pending) this.remember(id, known.sequence, known.snapshot);
+          for (const [id, known] of pending) this.remember(id, known);
+          for (const [id, at] of moved) position.set(id, at);
           outcomes.forEach((outcome, i) => {
             const { line, complaintId } = items[i]!;
             if (outcome instanceof MalformedEventError) bad(line, outcome.message);
-            else if (outcome instanceof UnknownComplaintError) {
-              refuse(line, complaintId, [{ message: existing.has(complaintId) ? 'the complaint was already in the store before the import: its events are not imported again' : 'no RECEIVE for this complaint was accepted before this event' }]);
-            } else if (outcome.accepted) summary.accepted++;
+            else if (outcome instanceof UnknownComplaintError) refuse(line, complaintId, [{ message: 'no RECEIVE for this complaint was accepted before this event' }]);
+            else if ('stored' in outcome) summary.alreadyStored++;
+            else if ('differs' in outcome) refuse(line, complaintId, [{ message: `the complaint is already stored, and its event ${outcome.differs} is not this one: a log is imported in full or not at all` }]);
+            else if (outcome.accepted) summary.accepted++;
             else refuse(line, complaintId, outcome.reasons);
           });
           return;
         } catch (error) {
-          if (!(error instanceof Conflict) || attempt > this.retries) throw error instanceof Conflict ? new ConcurrencyError(items[0]!.complaintId, 0, error.actual, attempt) : error;
+          if (!(error instanceof Conflict) || error.final || attempt > this.retries) throw error instanceof Conflict ? new ConcurrencyError(items[0]!.complaintId, 0, error.actual, attempt) : error;
           for (const item of items) this.cache.delete(item.complaintId);
           await backOff(attempt);
         }
@@ -930,7 +967,10 @@ export class ComplaintStore<H = unknown> {
           this.warnRefused(item);
           const head = await tx.head(item.complaintId);
           if (head && head.sequence !== item.sequence) {
-            summary.movedOn++;
+            // Appended to since its log was read, or a row that no log explains (an event deleted, tables from different backups).
+            const logged = (await tx.events(item.complaintId)).length;
+            if (logged === head.sequence) summary.movedOn++;
+            else if (summary.failed.length < MAX_LISTED) summary.failed.push({ complaintId: item.complaintId, message: `its row is at sequence ${head.sequence}, but its log has ${logged} events (an event is missing)` });
             continue;
           }
           const before = this.onDeadlines ? await tx.deadlines(item.complaintId) : [];

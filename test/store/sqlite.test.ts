@@ -32,6 +32,7 @@ describeStore({
         snapshot: async (id, text) => raw((db) => db.prepare('UPDATE hc_complaints SET snapshot = ? WHERE complaint_id = ?').run(text, id)),
         event: async (id, sequence, text) => raw((db) => db.prepare('UPDATE hc_events SET event = ? WHERE complaint_id = ? AND sequence = ?').run(text, id, sequence)),
         schemaVersion: async (version) => raw((db) => db.prepare('UPDATE hc_schema SET version = ?').run(version)),
+        deleteEvent: async (id, sequence) => raw((db) => db.prepare('DELETE FROM hc_events WHERE complaint_id = ? AND sequence = ?').run(id, sequence)),
         dropDerived: async (id) =>
           raw((db) => {
             db.prepare('DELETE FROM hc_deadlines WHERE complaint_id = ?').run(id);

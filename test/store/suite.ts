@@ -38,6 +38,7 @@ export interface Harness {
     event(complaintId: string, sequence: number, text: string): Promise<void>;
     schemaVersion(version: number): Promise<void>;
     dropDerived(complaintId: string): Promise<void>;
+    deleteEvent(complaintId: string, sequence: number): Promise<void>;
   };
   close(): Promise<void>;
 }
@@ -147,7 +148,9 @@ export function describeStore(fixture: StoreFixture): void {
 
     it('refuses what is not an event, an event for an unknown complaint, and a RECEIVE for another id, with typed errors and nothing written', async () => {
       const { store } = await open();
-      await expect(store.append(ID, { type: 'ACKNOWLEDGE', at: '2024-12-23T10:00:00Z' } as ComplaintEvent)).rejects.toSatisfy(isUnknownComplaintError);
+      await expect(store.append(ID, acknowledge())).rejects.toSatisfy(isUnknownComplaintError);
+      // A malformed event is the host's mistake first, whatever complaint it is for.
+      await expect(store.append('C-404', { type: 'TICK', at: 'soon' } as ComplaintEvent)).rejects.toSatisfy(isMalformedEventError);
       await expect(store.load('C-404')).rejects.toSatisfy(isUnknownComplaintError);
       await expect(store.history('C-404')).rejects.toSatisfy(isUnknownComplaintError);
       await expect(store.append(ID, receive('2024-12-20T16:45:00Z', { id: 'C-OTHER' }))).rejects.toSatisfy(isInvalidInputError);
@@ -233,11 +236,34 @@ export function describeStore(fixture: StoreFixture): void {
         expect(summary).toMatchObject({ accepted: lines.length, refusedCount: 0, badCount: 0 });
         expect((await collect(second.store.exportLog())).join('')).toBe(exported);
         expect(await collect(second.store.records())).toEqual(await collect(store.records()));
-        // A second import of the same log touches none of the complaints already stored.
+        // The same log again: every line found already stored, nothing appended twice.
         const again = await second.store.importLog(exported.split('\n'));
-        expect(again.accepted).toBe(0);
-        expect(again.refusedCount).toBe(lines.length);
-        expect(again.refused[0]?.reasons[0]?.message).toMatch(/already in the store/);
+        expect(again).toMatchObject({ accepted: 0, alreadyStored: lines.length, refusedCount: 0 });
+        expect((await collect(second.store.exportLog())).join('')).toBe(exported);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('resumes an import cut off part-way, and refuses a different log for a complaint it holds', async () => {
+      const { store } = await open();
+      const { lines, byComplaint } = generated(30, 9);
+      // Cut off in the middle of a complaint's events: the first two thirds of the lines.
+      const cut = Math.floor((lines.length * 2) / 3);
+      expect((await store.importLog(lines.slice(0, cut))).accepted).toBe(cut);
+      const resumed = await store.importLog(lines);
+      expect(resumed).toMatchObject({ accepted: lines.length - cut, alreadyStored: cut, refusedCount: 0, badCount: 0 });
+      const second = await fixture.open();
+      try {
+        await second.store.migrate();
+        await second.store.importLog(lines);
+        expect((await collect(store.exportLog())).join('')).toBe((await collect(second.store.exportLog())).join(''));
+        // Another log that does not start with what is stored for its complaint is refused, line by line.
+        const [id, events] = [...byComplaint.entries()].find(([, e]) => e.length > 2)!;
+        const other = [JSON.stringify({ complaintId: id, ...events[0], at: events[0]!.at.replace(/:00Z$/, ':30Z') })];
+        const refused = await second.store.importLog(other);
+        expect(refused.accepted).toBe(0);
+        expect(refused.refused[0]?.reasons[0]?.message).toMatch(/already stored, and its event 1 is not this one/);
       } finally {
         await second.close();
       }
@@ -363,6 +389,15 @@ export function describeStore(fixture: StoreFixture): void {
         await expect(reopen({ onWarning: () => {} }).load(ID)).rejects.toSatisfy(isCorruptLogError);
         const summary = await reopen({ onWarning: () => {} }).rebuild({ workers: 1 });
         expect(summary.failed).toEqual([{ complaintId: ID, message: expect.stringMatching(/event 2 is not JSON/) }]);
+      });
+
+      it('says so when an event is missing from a log (deleted, or tables from different backups), in history and rebuild', async () => {
+        const { store, reopen, damage } = await open();
+        for (const event of throughBothStages().slice(0, 3)) await store.append(ID, event);
+        await damage!.deleteEvent(ID, 3);
+        await expect(reopen().history(ID)).rejects.toSatisfy(isCorruptLogError);
+        const summary = await reopen().rebuild({ workers: 1 });
+        expect(summary).toMatchObject({ movedOn: 0, failed: [{ complaintId: ID, message: expect.stringMatching(/row is at sequence 3, but its log has 2 events/) }] });
       });
 
       it('refuses a database at a newer schema version than it knows, before reading or writing anything', async () => {
