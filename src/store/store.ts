@@ -970,7 +970,7 @@ export class ComplaintStore<H = unknown> {
             // Appended to since its log was read, or a row that no log explains (an event deleted, tables from different backups).
             const logged = (await tx.events(item.complaintId)).length;
             if (logged === head.sequence) summary.movedOn++;
-            else if (summary.failed.length < MAX_LISTED) summary.failed.push({ complaintId: item.complaintId, message: `its row is at sequence ${head.sequence}, but its log has ${logged} events (an event is missing)` });
+            else if (summary.failed.length < MAX_LISTED) summary.failed.push({ complaintId: item.complaintId, message: `its row is at sequence ${head.sequence}, but its log has ${logged} events: the row and the log disagree (an event deleted, or tables restored from different backups)` });
             continue;
           }
           const before = this.onDeadlines ? await tx.deadlines(item.complaintId) : [];
