@@ -23,15 +23,8 @@ export function checkSchema(name: string | undefined): string {
   return name;
 }
 
-/** What a `tick` job carries: the deadline it is for, and the instant its TICK is sent at. */
-export interface TickPayload {
-  readonly key: string;
-  readonly complaintId: string;
-  readonly deadline: string;
-  readonly provision: string;
-  readonly due: string;
-  readonly tickAt: string;
-}
+/** What a `tick` job carries: the deadline the store scheduled, with the instant its TICK is sent at. */
+export type TickPayload = ScheduledDeadline;
 
 /** The host's own table, beside the store's: every time a `tick` job ran, and what the machine answered. */
 export const RUNS_TABLE = 'example_tick_runs';
