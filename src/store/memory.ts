@@ -19,8 +19,22 @@ const rowOf = (complaintId: string, sequence: number, derived: Derived): Row => 
   record: derived.record,
 });
 
-/** Keys in order, as a database's index keeps them. */
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * Keys in order, as a database's index keeps them: by code point, as SQLite's BINARY and
+ * PostgreSQL's "C" collations order UTF-8. (JavaScript's `<` compares UTF-16 code units, which puts
+ * a character beyond U+FFFF, a surrogate pair, before U+E000 to U+FFFF.)
+ */
+function byKey(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+/** A UTF-16 code unit's place in code point order: surrogates (U+D800 to U+DFFF) after U+FFFF. */
+const codePointRank = (unit: number) => (unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit);
 
 /** The in-memory backend: the same transaction shape, with writes kept aside until commit. */
 class MemoryBackend implements Backend<undefined> {
@@ -83,7 +97,7 @@ class MemoryBackend implements Backend<undefined> {
     return rows.sort((a, b) => byKey(a.due, b.due) || byKey(a.complaintId, b.complaintId) || byKey(a.deadline, b.deadline));
   }
   private after(after: string) {
-    return [...this.complaints.keys()].filter((id) => id > after).sort(byKey);
+    return [...this.complaints.keys()].filter((id) => byKey(id, after) > 0).sort(byKey);
   }
   async projections(after: string, limit: number) {
     return this.after(after).slice(0, limit).map((id) => this.complaints.get(id)!.projection);
@@ -94,7 +108,7 @@ class MemoryBackend implements Backend<undefined> {
   async log(after: { complaintId: string; sequence: number } | undefined, limit: number) {
     const rows: EventRow[] = [];
     for (const id of [...this.events_.keys()].sort(byKey)) {
-      if (after && id < after.complaintId) continue;
+      if (after && byKey(id, after.complaintId) < 0) continue;
       for (const row of this.events_.get(id)!) {
         if (after && id === after.complaintId && row.sequence <= after.sequence) continue;
         rows.push(row);

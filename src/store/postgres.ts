@@ -13,12 +13,13 @@
  * ```
  * @module
  */
-import { InvalidInputError, readOptions } from '../errors.js';
+import { availableParallelism } from 'node:os';
+import { InvalidInputError, readOptions, typedErrors } from '../errors.js';
 import { Conflict, Mutex, SCHEMA_VERSION, type Backend, type BackendTransaction, type DeadlineRow, type EventRow, type Write } from './backend.js';
 import type { Derived } from './derive.js';
 import { SchemaVersionError } from './errors.js';
 import { COMPLAINT_COLUMNS, complaintValues, PROJECTION_SELECT, projectionOf } from './sql.js';
-import { ComplaintStore, type StoreOptions } from './store.js';
+import { ComplaintStore, type ParallelReplay, type StoreOptions } from './store.js';
 import { threadedReplay } from './threads.js';
 
 /**
@@ -117,7 +118,14 @@ const MIGRATIONS = (s: string): readonly (readonly string[])[] => [
 
 /** SQLSTATEs of a lost race: a unique key taken, a serialization failure, a deadlock. */
 const RACE = new Set(['23505', '40001', '40P01']);
-const isRace = (error: unknown) => RACE.has((error as { code?: unknown } | null)?.code as string);
+const isRace = (error: unknown) => {
+  try {
+    return RACE.has((error as { code?: unknown } | null)?.code as string);
+  } catch {
+    // A hook threw something unreadable (a revoked Proxy): no race, and what it threw goes on.
+    return false;
+  }
+};
 
 type Row = Record<string, unknown>;
 const DEADLINE_SELECT = 'complaint_id AS "complaintId", deadline, provision, due, division';
@@ -320,13 +328,23 @@ class PostgresBackend implements Backend<PostgresTransaction> {
 export function createPostgresStore(connection: PostgresConnection, options?: PostgresStoreOptions): ComplaintStore<PostgresTransaction> {
   const read = readOptions(options, ['policy', 'enforceCode', 'calendar', 'retries', 'onDeadlines', 'onWarning', 'cacheSize', 'schema']);
   const { schema = 'public', ...storeOptions } = read;
-  if (typeof schema !== 'string' || !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new InvalidInputError('options.schema', schema, 'a schema name: lower-case letters, digits and _, up to 63');
-  const valid =
-    typeof connection === 'object' &&
-    connection !== null &&
-    (('pool' in connection && typeof (connection.pool as { connect?: unknown })?.connect === 'function') || ('client' in connection && typeof (connection.client as { query?: unknown })?.query === 'function'));
-  if (!valid) throw new InvalidInputError('connection', connection, '{ pool } (a pg.Pool) or { client } (a pg.Client, PGlite, or any client with query(text, values))');
-  return new ComplaintStore(new PostgresBackend(connection, schema), storeOptions as StoreOptions<PostgresTransaction>, threadedReplay);
+  // PostgreSQL's own schemas (pg_catalog, pg_toast, any pg_ name, information_schema) are not the store's to write in.
+  if (typeof schema !== 'string' || !/^[a-z_][a-z0-9_]{0,62}$/.test(schema) || schema.startsWith('pg_') || schema === 'information_schema') {
+    throw new InvalidInputError('options.schema', schema, "a schema name of the store's own: lower-case letters, digits and _, up to 63, not pg_… or information_schema");
+  }
+  const expected = '{ pool } (a pg.Pool) or { client } (a pg.Client, PGlite, or any client with query(text, values))';
+  // Read once: the client or pool found is the one used, whatever a getter would give later.
+  const resolved = typedErrors('connection', connection, expected, (): PostgresConnection => {
+    if (typeof connection !== 'object' || connection === null) throw new InvalidInputError('connection', connection, expected);
+    const { client, pool } = connection as { client?: unknown; pool?: unknown };
+    if (typeof client === 'object' && client !== null && typeof (client as { query?: unknown }).query === 'function') return { client: client as PostgresClient };
+    if (typeof pool === 'object' && pool !== null && typeof (pool as { connect?: unknown }).connect === 'function') return { pool: pool as PostgresPool };
+    throw new InvalidInputError('connection', connection, expected);
+  });
+  return new ComplaintStore(new PostgresBackend(resolved, schema), storeOptions as StoreOptions<PostgresTransaction>, replayOnCores);
 }
+
+/** The rebuild's worker threads: at most one per core (two at least), whatever a rebuild asks for. */
+const replayOnCores: ParallelReplay = (options, wanted) => threadedReplay(options, wanted === 0 ? 0 : Math.min(wanted, Math.max(2, availableParallelism())));
 
 export type { ComplaintStore } from './store.js';

@@ -11,14 +11,15 @@
  * ```
  * @module
  */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { InvalidInputError, readOptions } from '../errors.js';
+import { InvalidInputError, readOptions, typedErrors } from '../errors.js';
 import { Conflict, Mutex, SCHEMA_VERSION, type Backend, type BackendTransaction, type DeadlineRow, type EventRow, type Write } from './backend.js';
 import type { Derived } from './derive.js';
 import { SchemaVersionError } from './errors.js';
 import { COMPLAINT_COLUMNS, complaintValues, PROJECTION_SELECT, projectionOf } from './sql.js';
-import { ComplaintStore, type StoreOptions } from './store.js';
+import { ComplaintStore, type ParallelReplay, type StoreOptions } from './store.js';
 import { threadedReplay } from './threads.js';
 
 /** The schema, version by version: each list runs in one transaction. */
@@ -60,8 +61,17 @@ export interface SqliteStoreOptions extends StoreOptions<SqliteTransaction> {
   readonly synchronous?: 'full' | 'normal';
 }
 
-const isUnique = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('SQLITE_CONSTRAINT');
-const isBusy = (error: unknown) => typeof (error as { code?: unknown })?.code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test((error as { code: string }).code);
+/** SQLite's error code of `error`, read safely (a fake Database may throw anything). */
+const codeOf = (error: unknown): string | undefined => {
+  try {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+};
+const isUnique = (error: unknown) => codeOf(error)?.startsWith('SQLITE_CONSTRAINT') === true;
+const isBusy = (error: unknown) => /^SQLITE_(BUSY|LOCKED)/.test(codeOf(error) ?? '');
 
 /**
  * One lock per database file in this process. better-sqlite3 waits for SQLite's write lock
@@ -117,7 +127,13 @@ class SqliteBackend implements Backend<SqliteTransaction> {
     return (this.statements ??= this.prepare());
   }
 
+  /** A store closed, or a Database its host closed, answers with a typed error rather than better-sqlite3's TypeError. */
+  private checkOpen(): void {
+    if (this.db.open !== true) throw new InvalidInputError('database', this.db.name, 'an open database: this store was closed, or the Database given to it was');
+  }
+
   async schemaVersion(): Promise<number> {
+    this.checkOpen();
     const table = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'hc_schema'").get();
     if (!table) return 0;
     return (this.db.prepare('SELECT version FROM hc_schema').get() as { version: number } | undefined)?.version ?? 0;
@@ -125,6 +141,7 @@ class SqliteBackend implements Backend<SqliteTransaction> {
 
   async migrate(): Promise<number> {
     return this.mutex.run(async () => {
+      this.checkOpen();
       this.db.exec('BEGIN IMMEDIATE');
       try {
         this.db.exec('CREATE TABLE IF NOT EXISTS hc_schema (version INTEGER NOT NULL)');
@@ -149,6 +166,7 @@ class SqliteBackend implements Backend<SqliteTransaction> {
 
   transaction<T>(fn: (tx: BackendTransaction<SqliteTransaction>) => Promise<T>): Promise<T> {
     return this.mutex.run(async () => {
+      this.checkOpen();
       const sql = this.sql;
       try {
         this.db.exec('BEGIN IMMEDIATE');
@@ -193,7 +211,10 @@ class SqliteBackend implements Backend<SqliteTransaction> {
 
   // Reads wait for this connection's open transaction: they never see what it has not committed.
   private read<T>(fn: () => T): Promise<T> {
-    return this.mutex.run(async () => fn());
+    return this.mutex.run(async () => {
+      this.checkOpen();
+      return fn();
+    });
   }
   head(id: string) {
     return this.read(() => {
@@ -246,21 +267,44 @@ class SqliteBackend implements Backend<SqliteTransaction> {
 export function createSqliteStore(database: string | Database.Database, options?: SqliteStoreOptions): ComplaintStore<SqliteTransaction> {
   const read = readOptions(options, ['policy', 'enforceCode', 'calendar', 'retries', 'onDeadlines', 'onWarning', 'cacheSize', 'busyTimeout', 'synchronous']);
   const { busyTimeout = 10_000, synchronous = 'full', ...storeOptions } = read;
-  if (typeof busyTimeout !== 'number' || !Number.isInteger(busyTimeout) || busyTimeout < 0) throw new InvalidInputError('options.busyTimeout', busyTimeout, 'milliseconds, a whole number');
+  // SQLite takes a 32-bit timeout; a larger one would be read as something else.
+  if (typeof busyTimeout !== 'number' || !Number.isInteger(busyTimeout) || busyTimeout < 0 || busyTimeout > 2_147_483_647) throw new InvalidInputError('options.busyTimeout', busyTimeout, 'milliseconds, a whole number from 0 to 2,147,483,647');
   if (synchronous !== 'full' && synchronous !== 'normal') throw new InvalidInputError('options.synchronous', synchronous, "'full' or 'normal'");
+  const expected = 'a file path or a better-sqlite3 Database';
   let db: Database.Database;
   const owned = typeof database === 'string';
   if (typeof database === 'string') {
-    db = new Database(database);
-    db.pragma(`synchronous = ${synchronous}`);
-  } else if (typeof database === 'object' && database !== null && typeof (database as { prepare?: unknown }).prepare === 'function' && typeof (database as { pragma?: unknown }).pragma === 'function') {
-    db = database;
+    // SQLite would cut the path short at a NUL and open another file.
+    if (database.includes('\0')) throw new InvalidInputError('database', database, 'a file path without NUL characters');
+    db = typedErrors('database', database, 'a file path SQLite can open (an existing folder, a name the system allows)', () => new Database(database));
   } else {
-    throw new InvalidInputError('database', database, 'a file path or a better-sqlite3 Database');
+    db = typedErrors('database', database, expected, () => {
+      const given = database as unknown as Record<string, unknown> | null;
+      if (typeof given !== 'object' || given === null || typeof given.prepare !== 'function' || typeof given.pragma !== 'function' || typeof given.exec !== 'function') throw new InvalidInputError('database', database, expected);
+      if (given.open !== true) throw new InvalidInputError('database', database, 'an open better-sqlite3 Database (this one is closed)');
+      return database;
+    });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma(`busy_timeout = ${busyTimeout}`);
-  return new ComplaintStore(new SqliteBackend(db, owned), storeOptions as StoreOptions<SqliteTransaction>, threadedReplay);
+  try {
+    try {
+      // The busy timeout first: switching to WAL takes a lock another process may hold for a moment.
+      db.pragma(`busy_timeout = ${busyTimeout}`);
+      if (owned) db.pragma(`synchronous = ${synchronous}`);
+      db.pragma('journal_mode = WAL');
+    } catch (error) {
+      // Another process's lock held past the busy timeout is no fault of the database given: SQLite's error, as it is.
+      if (isBusy(error)) throw error;
+      throw new InvalidInputError('database', database, 'an SQLite database that can be written in WAL mode (a file that is not one, or cannot be written, cannot)');
+    }
+    return new ComplaintStore(new SqliteBackend(db, owned), storeOptions as StoreOptions<SqliteTransaction>, replayOnCores);
+  } catch (error) {
+    // A file the store opened is closed again: no handle is left open for a store that was not made.
+    if (owned) db.close();
+    throw error;
+  }
 }
+
+/** The rebuild's worker threads: at most one per core (two at least), whatever a rebuild asks for. */
+const replayOnCores: ParallelReplay = (options, wanted) => threadedReplay(options, wanted === 0 ? 0 : Math.min(wanted, Math.max(2, availableParallelism())));
 
 export type { ComplaintStore } from './store.js';

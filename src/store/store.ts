@@ -16,7 +16,7 @@ import { step, type StepResult } from '../machine/step.js';
 import { byDue, queueEntry, queueOptions, type WorklistEntry } from '../machine/worklist.js';
 import type { Policy } from '../policy/schema.js';
 import { parseRecord, type ComplaintRecord } from '../reporting/record.js';
-import type { ComplaintContext } from '../machine/context.js';
+import { identifier, MAX_ID_LENGTH, type ComplaintContext } from '../machine/context.js';
 import { Conflict, SCHEMA_VERSION, type Backend, type BackendTransaction, type EventRow, type Head } from './backend.js';
 import { deadlineChanges, derive, type CancelledDeadline, type ComplaintProjection, type Derived, type ScheduledDeadline } from './derive.js';
 import { ConcurrencyError, CorruptLogError, SchemaVersionError, UnknownComplaintError } from './errors.js';
@@ -101,9 +101,14 @@ export interface StoreOptions<H> {
   readonly calendar?: ComplaintMachineOptions['calendar'];
   /** How many times an append that lost a race is decided again, after a short random pause, before a {@link ConcurrencyError} (default 10). */
   readonly retries?: number;
-  /** Called inside each append's transaction when its deadlines changed; what it throws rolls the append back. */
+  /**
+   * Called inside each append's transaction when its deadlines changed; what it throws rolls the
+   * append back. It gets copies of the changes, and writes with `transaction`: a store call made
+   * from inside it would wait for the lock its own append holds, and is refused (on Node) with an
+   * `InvalidInputError`. The append waits for it to settle, however long that takes.
+   */
   readonly onDeadlines?: (changes: DeadlineChanges<H>) => void | Promise<void>;
-  /** Called for each {@link StoreWarning} (default: `console.warn` of its message). */
+  /** Called for each {@link StoreWarning} (default: `console.warn` of its message); what it throws or rejects with is ignored. */
   readonly onWarning?: (warning: StoreWarning) => void;
   /** Complaint snapshots kept in memory, by sequence number, so an append need not restore one (default 1,000). */
   readonly cacheSize?: number;
@@ -275,7 +280,7 @@ export interface ImportSummary {
  * ```
  */
 export interface RebuildOptions {
-  /** Worker threads to replay on (Node stores; default: the machine's cores). `1` replays on the calling thread. */
+  /** Worker threads to replay on (Node stores; default: the machine's cores, and never more than they, or two). `1` replays on the calling thread. */
   readonly workers?: number;
   /** Complaints per transaction (default 500). */
   readonly batch?: number;
@@ -376,6 +381,118 @@ const backOff = (attempt: number) => new Promise<void>((resolve) => setTimeout(r
 const reasonLine = (reason: Reason) => (reason.provision ? `${reason.message} (${reason.provision})` : reason.message);
 
 /**
+ * Whether `id` is one the store can hold: an id as the library defines one (text of up to 200
+ * characters on one line, with a letter or digit, without control or invisible characters, which
+ * is also what the record keeps) and already in the form the machine keeps (trimmed). Anything else
+ * would be stored under one id and received as another, or break the record, or the database
+ * (PostgreSQL's text holds no NUL).
+ */
+function storableId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= MAX_ID_LENGTH && identifier.safeParse(id).data === id;
+}
+const ID_EXPECTED = `the complaint id: 1 to ${MAX_ID_LENGTH} characters on one line, with a letter or digit, no control or invisible characters, no spaces around it`;
+
+/** Freezes plain data all the way down; what is frozen already is left as it is (a record shares what did not change). */
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+}
+
+/**
+ * A snapshot the store keeps and hands out, frozen: its record and state value all the way down,
+ * and the snapshot itself. A caller cannot change what the store decides the next append from.
+ */
+function sealed(snapshot: ComplaintSnapshot): ComplaintSnapshot {
+  deepFreeze(snapshot.context);
+  deepFreeze(snapshot.value);
+  return Object.freeze(snapshot);
+}
+
+/** Whether `error` is a backend's {@link Conflict}; never throws, whatever a hook threw. */
+function isConflict(error: unknown): error is Conflict {
+  try {
+    return error instanceof Conflict;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The lines of an import, read one at a time from the host's iterator (`method` of `lines`, called
+ * once). What the iterator throws or rejects with, or a result that is no iterator result, is an
+ * `InvalidInputError` naming the line (the host's error as its `cause`); an error of this library's
+ * (another store's export) is passed on. A plain iterable's values are taken as they are: a Promise
+ * or a thenable in an array is no line of text, and is never waited for. `close()` ends an iterator
+ * left part-way (as `for await` does), and never throws.
+ */
+function readLines(lines: unknown, method: unknown, async: boolean): { next(line: number): Promise<{ done: true } | { done: false; value: unknown }>; close(): void } {
+  type Iterator = { next?: unknown; return?: unknown };
+  let iterator: Iterator | undefined;
+  let finished = false;
+  const failed = (line: number, error: unknown): unknown => {
+    finished = true;
+    try {
+      typedErrors('lines', lines, `an iterable whose lines can all be read (reading line ${line} failed)`, () => {
+        throw error;
+      });
+    } catch (typed) {
+      if (typed !== error) Object.defineProperty(typed, 'cause', { value: error, configurable: true, writable: true });
+      return typed;
+    }
+  };
+  return {
+    async next(line) {
+      if (finished) return { done: true };
+      try {
+        if (!iterator) {
+          const made: unknown = (method as (this: unknown) => unknown).call(lines);
+          if (typeof made !== 'object' || made === null) throw new TypeError('the iterator method did not return an iterator');
+          iterator = made as Iterator;
+        }
+        const next = iterator.next;
+        if (typeof next !== 'function') throw new TypeError('the iterator has no next()');
+        const result: unknown = async ? await next.call(iterator) : next.call(iterator);
+        if (typeof result !== 'object' || result === null) throw new TypeError('the iterator gave no iterator result');
+        if ((result as IteratorResult<unknown>).done) {
+          finished = true;
+          return { done: true };
+        }
+        return { done: false, value: (result as IteratorResult<unknown>).value };
+      } catch (error) {
+        throw failed(line, error);
+      }
+    },
+    close() {
+      if (finished || !iterator) return;
+      finished = true;
+      try {
+        const close = iterator.return;
+        if (typeof close === 'function') Promise.resolve(close.call(iterator)).catch(() => undefined);
+      } catch {
+        // An iterator that cannot be closed: nothing more to do with it.
+      }
+    },
+  };
+}
+
+/**
+ * Node's `AsyncLocalStorage`, where there is one (the in-memory store also runs in browsers), read
+ * without an import: what tells a store call made from inside an `onDeadlines` hook.
+ */
+type HookScope = { getStore(): HookRun | undefined; run<T>(store: HookRun, fn: () => T): T };
+/** One call of a hook: running until it settles. */
+type HookRun = { running: boolean; readonly hook: unknown };
+const hookScope: HookScope | undefined = (() => {
+  try {
+    const builtin = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process?.getBuiltinModule?.('node:async_hooks') as { AsyncLocalStorage?: new () => HookScope } | undefined;
+    return builtin?.AsyncLocalStorage ? new builtin.AsyncLocalStorage() : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
  * A complaint store: the event log of every complaint, each complaint's latest snapshot, its
  * projection row and its open deadlines, in one database. Make one with {@link createMemoryStore},
  * `createSqliteStore` (`housing-complaints/store/sqlite`) or `createPostgresStore`
@@ -419,6 +536,8 @@ export class ComplaintStore<H = unknown> {
     };
     for (const name of ['onDeadlines', 'onWarning', 'calendar'] as const) {
       if (read[name] !== undefined && typeof read[name] !== 'function') throw new InvalidInputError(`options.${name}`, read[name], 'a function');
+      // A revoked Proxy is a function that cannot be called: refused now, not with a TypeError at the first append.
+      if (read[name] !== undefined) typedErrors(`options.${name}`, read[name], 'a function that can be called', () => Reflect.getPrototypeOf(read[name] as object));
     }
     this.retries = whole('retries', read.retries, 10);
     this.cacheSize = whole('cacheSize', read.cacheSize, 1_000);
@@ -426,7 +545,7 @@ export class ComplaintStore<H = unknown> {
     this.machine = createComplaintMachine({ ...this.machineOptions, ...(read.calendar ? { calendar: read.calendar as NonNullable<ComplaintMachineOptions["calendar"]> } : {}) });
     this.threaded = read.calendar === undefined;
     this.env = machineEnv(this.machine, 'store');
-    this.initial = replay(this.machine, []).snapshot;
+    this.initial = sealed(replay(this.machine, []).snapshot);
     this.backend = backend;
     this.onDeadlines = read.onDeadlines as StoreOptions<H>['onDeadlines'];
     this.onWarning = (read.onWarning as (warning: StoreWarning) => void) ?? ((warning) => console.warn(`housing-complaints store: ${warning.message}`));
@@ -453,20 +572,60 @@ export class ComplaintStore<H = unknown> {
     /** The version now. */
     to: number;
   }> {
+    this.notFromHook();
     const from = await this.backend.migrate();
     this.schemaChecked = true;
     return { from, to: SCHEMA_VERSION };
   }
 
   private async ready(): Promise<void> {
+    this.notFromHook();
     if (this.schemaChecked) return;
     const found = await this.backend.schemaVersion();
     if (found !== SCHEMA_VERSION) throw new SchemaVersionError(found, SCHEMA_VERSION);
     this.schemaChecked = true;
   }
 
+  /**
+   * Refuses a store call made from inside an `onDeadlines` hook (of this store or another): it runs
+   * inside an append's transaction, which holds the lock the call would wait for, for ever.
+   */
+  private notFromHook(): void {
+    const scope = hookScope?.getStore();
+    if (scope?.running) throw new InvalidInputError('options.onDeadlines', scope.hook, "a hook that calls no store: it runs inside the append's transaction, which holds the store's lock (write with its `transaction`; append after the append returns)");
+  }
+
+  /**
+   * Calls `onDeadlines` with copies of the changes (the append's result stays the store's), in a scope
+   * where a store call it makes is refused rather than left waiting for the lock its append holds.
+   */
+  private async callHook(changes: DeadlineChanges<H>): Promise<void> {
+    const hook = this.onDeadlines!;
+    const copy: DeadlineChanges<H> = { ...changes, scheduled: changes.scheduled.map((job) => ({ ...job })), cancelled: changes.cancelled.map((job) => ({ ...job })) };
+    if (!hookScope) return hook(copy);
+    const scope = { running: true, hook };
+    try {
+      await hookScope.run(scope, () => hook(copy));
+    } finally {
+      // What the hook left running after it settled (a timer, an unawaited promise) may use the store.
+      scope.running = false;
+    }
+  }
+
+  /** Tells `onWarning`; a logger that throws or rejects does not fail the store's work, nor leaves a rejection unhandled. */
+  private warn(warning: StoreWarning): void {
+    try {
+      const result: unknown = this.onWarning(warning);
+      if ((typeof result === 'object' && result !== null) || typeof result === 'function') Promise.resolve(result).catch(() => undefined);
+    } catch {
+      // Ignored, as a failed log line is.
+    }
+  }
+
   private remember(complaintId: string, known: Known): void {
     if (this.cacheSize === 0) return;
+    // Handed out too (an append's result, a load): frozen, so no caller changes what the next append decides from.
+    sealed(known.snapshot);
     this.cache.delete(complaintId);
     this.cache.set(complaintId, known);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
@@ -489,7 +648,7 @@ export class ComplaintStore<H = unknown> {
         throw new CorruptLogError(complaintId, rebuilt.error ?? `its log ends at sequence ${rebuilt.sequence}, its snapshot is at ${head.sequence}`);
       }
       this.warnRefused(rebuilt);
-      this.onWarning({
+      this.warn({
         kind: 'snapshot-rebuilt',
         complaintId,
         sequence: head.sequence,
@@ -503,7 +662,7 @@ export class ComplaintStore<H = unknown> {
 
   private warnRefused(rebuilt: Rebuilt): void {
     for (const { sequence, reasons } of rebuilt.refused) {
-      this.onWarning({
+      this.warn({
         kind: 'event-refused-on-rebuild',
         complaintId: rebuilt.complaintId,
         sequence,
@@ -543,14 +702,14 @@ export class ComplaintStore<H = unknown> {
     const derived = derive(result.snapshot, sequence);
     const { scheduled, cancelled } = deadlineChanges(complaintId, openDeadlines(before.context), derived.deadlines);
     await tx.append({ complaintId, previous, sequence, type: event.type, at: event.at, event: JSON.stringify(event), derived });
-    if (this.onDeadlines && (scheduled.length > 0 || cancelled.length > 0)) await this.onDeadlines({ complaintId, sequence, scheduled, cancelled, transaction: tx.handle });
+    if (this.onDeadlines && (scheduled.length > 0 || cancelled.length > 0)) await this.callHook({ complaintId, sequence, scheduled, cancelled, transaction: tx.handle });
     pending.set(complaintId, { sequence, snapshot: result.snapshot, text: derived.snapshot });
     return { ...result, complaintId, sequence, scheduled, cancelled };
   }
 
   /** The event read once into plain data, with its type; a malformed one is a `MalformedEventError`. */
   private eventOf(complaintId: unknown, event: unknown): ComplaintEvent {
-    if (typeof complaintId !== 'string' || complaintId.trim() === '' || complaintId.length > 200) throw new InvalidInputError('complaintId', complaintId, 'the complaint id, a string of 1 to 200 characters');
+    if (!storableId(complaintId)) throw new InvalidInputError('complaintId', complaintId, ID_EXPECTED);
     const copied = eventCopy(event);
     if ('refusal' in copied) throw new MalformedEventError(event, [copied.refusal.message.replace(/^malformed event: /, '')]);
     const copy = copied.event as unknown as { type?: unknown; complaint?: { id?: unknown } };
@@ -602,7 +761,7 @@ export class ComplaintStore<H = unknown> {
         for (const [id, known] of pending) this.remember(id, known);
         return result;
       } catch (error) {
-        if (!(error instanceof Conflict)) throw error;
+        if (!isConflict(error)) throw error;
         this.cache.delete(complaintId);
         if (expected !== undefined || error.final || attempt > this.retries) throw new ConcurrencyError(complaintId, read.sequence, error.actual, attempt);
         await backOff(attempt);
@@ -613,6 +772,8 @@ export class ComplaintStore<H = unknown> {
   private async stored(complaintId: unknown, doing: string) {
     if (typeof complaintId !== 'string') throw new InvalidInputError('complaintId', complaintId, 'the complaint id, a string');
     await this.ready();
+    // No complaint can have an id the store refuses: answered without asking the database (which may not take it).
+    if (!storableId(complaintId)) throw new UnknownComplaintError(complaintId, doing);
     const head = await this.backend.head(complaintId);
     if (!head) throw new UnknownComplaintError(complaintId, doing);
     return head;
@@ -702,18 +863,24 @@ export class ComplaintStore<H = unknown> {
     const limit = read.limit;
     if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) throw new InvalidInputError('options.limit', limit, 'a whole number, 1 or more');
     await this.ready();
-    const calendars = new Map(REGIONS.map((region) => [region, this.env.calendar(region)] as const));
+    // The calendars may be the host's (options.calendar): what one throws, or one that is no calendar, is a typed error.
+    const counted = <T>(fn: () => T): T => typedErrors('options.calendar', this.env.calendar, 'a function from a UK division to its working-day calendar', fn);
+    const calendars = counted(() => new Map(REGIONS.map((region) => [region, this.env.calendar(region)] as const)));
     // The last day any division could count as within: one working day more in the division with the
     // fewest holidays is a bound on every division's; each row is then counted in its own.
     let upTo: string | undefined;
-    if (within !== undefined) for (const calendar of calendars.values()) upTo = [upTo ?? '', calendar.addWorkingDays(today, within + 1)].sort()[1];
-    const entries: WorklistEntry[] = [];
-    for (const row of await this.backend.queue(upTo)) {
-      const calendar = calendars.get(row.division as Region);
-      if (!calendar) continue;
-      const entry = queueEntry(calendar, today, row.complaintId, row, within);
-      if (entry) entries.push(entry);
-    }
+    if (within !== undefined) counted(() => { for (const calendar of calendars.values()) upTo = [upTo ?? '', calendar.addWorkingDays(today, within + 1)].sort()[1]; });
+    const rows = await this.backend.queue(upTo);
+    const entries: WorklistEntry[] = counted(() => {
+      const counting: WorklistEntry[] = [];
+      for (const row of rows) {
+        const calendar = calendars.get(row.division as Region);
+        if (!calendar) continue;
+        const entry = queueEntry(calendar, today, row.complaintId, row, within);
+        if (entry) counting.push(entry);
+      }
+      return counting;
+    });
     entries.sort(byDue);
     return limit === undefined ? entries : entries.slice(0, limit as number);
   }
@@ -755,7 +922,15 @@ export class ComplaintStore<H = unknown> {
     await this.ready();
     for (let after = ''; ; ) {
       const page = await this.backend.records(after, PAGE);
-      for (const row of page) yield parseRecord(JSON.parse(row.record));
+      for (const row of page) {
+        let data: unknown = row.record;
+        try {
+          data = JSON.parse(row.record);
+        } catch {
+          // Not JSON: parseRecord refuses the text itself, with a typed error.
+        }
+        yield parseRecord(data);
+      }
       if (page.length < PAGE) return;
       after = page[page.length - 1]!.complaintId;
     }
@@ -804,7 +979,8 @@ export class ComplaintStore<H = unknown> {
    *
    * @param lines - the lines: an array, any iterable, or an async iterable (a file read with `readline`)
    * @returns what was appended, refused and skipped
-   * @throws `InvalidInputError` for `lines` that are not iterable; {@link SchemaVersionError}
+   * @throws `InvalidInputError` for `lines` that are not iterable, or whose reading fails (the error as its `cause`;
+   *   lines in transactions already written stay written, and an import run again continues them); {@link SchemaVersionError}
    *
    * @example
    * ```ts
@@ -816,12 +992,18 @@ export class ComplaintStore<H = unknown> {
    * ```
    */
   async importLog(lines: Iterable<string> | AsyncIterable<string>): Promise<ImportSummary> {
-    const iterable = typedErrors('lines', lines, 'an iterable or async iterable of lines', () => {
-      if (typeof lines !== 'object' || lines === null) throw new InvalidInputError('lines', lines, 'an iterable or async iterable of lines');
-      if (typeof (lines as Iterable<string>)[Symbol.iterator] !== 'function' && typeof (lines as AsyncIterable<string>)[Symbol.asyncIterator] !== 'function') throw new InvalidInputError('lines', lines, 'an iterable or async iterable of lines');
-      return lines;
+    const expected = 'an iterable or async iterable of lines';
+    // Its iterator method, read once: the one found is the one called.
+    const source = typedErrors('lines', lines, expected, () => {
+      if (typeof lines !== 'object' || lines === null) throw new InvalidInputError('lines', lines, expected);
+      const asyncMethod: unknown = (lines as AsyncIterable<string>)[Symbol.asyncIterator];
+      if (typeof asyncMethod === 'function') return { method: asyncMethod, async: true };
+      const method: unknown = (lines as Iterable<string>)[Symbol.iterator];
+      if (typeof method === 'function') return { method, async: false };
+      throw new InvalidInputError('lines', lines, expected);
     });
     await this.ready();
+    const lineReader = readLines(lines, source.method, source.async);
     const summary = { lines: 0, accepted: 0, alreadyStored: 0, refused: [] as { line: number; complaintId: string; reasons: readonly Reason[] }[], refusedCount: 0, bad: [] as { line: number; message: string }[], badCount: 0 };
     // How many of each complaint's lines so far are in its stored log (found there, or appended).
     const position = new Map<string, number>();
@@ -884,42 +1066,49 @@ export class ComplaintStore<H = unknown> {
           });
           return;
         } catch (error) {
-          if (!(error instanceof Conflict) || error.final || attempt > this.retries) throw error instanceof Conflict ? new ConcurrencyError(items[0]!.complaintId, 0, error.actual, attempt) : error;
+          if (!isConflict(error) || error.final || attempt > this.retries) throw isConflict(error) ? new ConcurrencyError(items[0]!.complaintId, 0, error.actual, attempt) : error;
           for (const item of items) this.cache.delete(item.complaintId);
           await backOff(attempt);
         }
       }
     };
     let number = 0;
-    for await (const raw of iterable as AsyncIterable<unknown>) {
-      number++;
-      if (typeof raw !== 'string') {
-        bad(number, 'not a line of text');
-        continue;
+    try {
+      for (;;) {
+        const next = await lineReader.next(number + 1);
+        if (next.done) break;
+        number++;
+        const raw = next.value;
+        if (typeof raw !== 'string') {
+          bad(number, 'not a line of text');
+          continue;
+        }
+        if (raw.trim() === '') continue;
+        summary.lines++;
+        let value: unknown;
+        try {
+          value = JSON.parse(raw);
+        } catch {
+          bad(number, 'not JSON');
+          continue;
+        }
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+          bad(number, 'not a JSON object');
+          continue;
+        }
+        const { complaintId, ...event } = value as { complaintId?: unknown };
+        try {
+          batch.push({ line: number, complaintId: complaintId as string, event: this.eventOf(complaintId, event) });
+        } catch (error) {
+          bad(number, (error as Error).message);
+          continue;
+        }
+        if (batch.length >= 200) await flush();
       }
-      if (raw.trim() === '') continue;
-      summary.lines++;
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        bad(number, 'not JSON');
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        bad(number, 'not a JSON object');
-        continue;
-      }
-      const { complaintId, ...event } = value as { complaintId?: unknown };
-      try {
-        batch.push({ line: number, complaintId: complaintId as string, event: this.eventOf(complaintId, event) });
-      } catch (error) {
-        bad(number, (error as Error).message);
-        continue;
-      }
-      if (batch.length >= 200) await flush();
+      await flush();
+    } finally {
+      lineReader.close();
     }
-    await flush();
     // Malformed events are found in their batch, after lines found bad on reading: in line order again.
     summary.bad.sort((a, b) => a.line - b.line);
     return summary;
@@ -982,7 +1171,7 @@ export class ComplaintStore<H = unknown> {
           if (head?.snapshot !== item.derived.snapshot) summary.changed++;
           if (this.onDeadlines) {
             const { scheduled, cancelled } = deadlineChanges(item.complaintId, before as OpenDeadline[], item.derived.deadlines);
-            if (scheduled.length > 0 || cancelled.length > 0) await this.onDeadlines({ complaintId: item.complaintId, sequence: item.sequence, scheduled, cancelled, transaction: tx.handle });
+            if (scheduled.length > 0 || cancelled.length > 0) await this.callHook({ complaintId: item.complaintId, sequence: item.sequence, scheduled, cancelled, transaction: tx.handle });
           }
         }
       });
@@ -1033,6 +1222,7 @@ export class ComplaintStore<H = unknown> {
    * ```
    */
   async close(): Promise<void> {
+    this.notFromHook();
     this.cache.clear();
     await this.backend.close();
   }
