@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { bundleSize } from '../scripts/size.mjs';
 import { runMachineBenchmark } from './machine.mjs';
 import { reportingTable, runReportingBenchmark } from './reporting.mjs';
+import { runStoreBenchmark, storeTable } from './store.mjs';
 
 const { createWorkingDayCalendar } = await import('housing-complaints/calendar');
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -186,6 +187,22 @@ report(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+// ---- 7. The event store: appends / bare SQL, the work queue over 1,000,000 complaints / its bare query, rebuild / bare XState ----
+{
+  const env = (name) => (process.env[name] === undefined ? undefined : Number(process.env[name]));
+  const result = await runStoreBenchmark({
+    complaints: env('BENCH_STORE_COMPLAINTS'),
+    appendComplaints: env('BENCH_STORE_APPEND_COMPLAINTS'),
+    queueComplaints: env('BENCH_STORE_QUEUE_COMPLAINTS'),
+    log: (line) => console.log(`info  ${line}`),
+  });
+  for (const row of storeTable(result)) {
+    if (row.gate) report(row.name, row.value, row.bar, row.pass, row.detail);
+    else console.log(`info  ${row.name}: ${row.value}  (${row.detail})`);
+  }
+  console.log(`info  the store benchmark took ${result.seconds.toFixed(0)} s`);
 }
 
 if (sink === 42) console.log(''); // keep the loops' results alive
