@@ -6,12 +6,16 @@
 //      INSERT the event; INSERT or UPDATE the complaint row; DELETE and INSERT its deadlines; COMMIT);
 //   2. the work queue over 1,000,000 complaints' deadline rows / the bare indexed query it runs,
 //      with its rows materialised (bar: 2x), on SQLite and, when a server is given, PostgreSQL;
-//   3. rebuild of a generated log in an SQLite store: 2 workers against 1, the serial fraction
-//      (SQL reads and writes on the main thread) and what Amdahl's law gives for 16 cores, and the
-//      cost per event / bare XState (an actor of store.machine sent the same events; bar: 3x).
-// Runs on the built package (`dist/`): `npx tsup && node bench/store.mjs [--complaints N]`. Used by
-// bench/run.mjs. Temporary files go to a folder under the OS temp directory, PostgreSQL tables to
-// schemas named hc_bench_*; both are removed at the end.
+//   3. rebuild of a generated log (25,000 complaints by default: --complaints 100000 takes about
+//      four minutes more) in an SQLite store: 2 workers against 1, the serial fraction (SQL reads
+//      and writes on the main thread) and what Amdahl's law gives for 16 cores, and the cost per
+//      event / bare XState (store.machine driven per complaint with the same events; bar: 3x).
+// Runs on the built package (`dist/`): `npx tsup && node bench/store.mjs [--complaints N]
+// [--append-complaints N] [--queue-complaints N] [--rounds N] [--only append,queue,rebuild]
+// [--profile file.cpuprofile]` (--profile: a V8 CPU profile of one more rebuild({ workers: 1 }),
+// and its top costs). Used by bench/run.mjs (BENCH_STORE_COMPLAINTS, BENCH_STORE_APPEND_COMPLAINTS,
+// BENCH_STORE_QUEUE_COMPLAINTS). Temporary files go to a folder under the OS temp directory,
+// PostgreSQL tables to schemas named hc_bench_*; both are removed at the end.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';

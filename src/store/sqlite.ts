@@ -118,7 +118,7 @@ class SqliteBackend implements Backend<SqliteTransaction> {
       projections: db.prepare<[string, number], Record<string, unknown>>(`SELECT ${PROJECTION_SELECT} FROM hc_complaints WHERE complaint_id > ? ORDER BY complaint_id LIMIT ?`),
       records: db.prepare<[string, number], { complaintId: string; record: string }>('SELECT complaint_id AS complaintId, record FROM hc_complaints WHERE complaint_id > ? ORDER BY complaint_id LIMIT ?'),
       logFirst: db.prepare<[number], EventRow>('SELECT complaint_id AS complaintId, sequence, event FROM hc_events ORDER BY complaint_id, sequence LIMIT ?'),
-      logAfter: db.prepare<[string, string, number, number], EventRow>('SELECT complaint_id AS complaintId, sequence, event FROM hc_events WHERE complaint_id > ? OR (complaint_id = ? AND sequence > ?) ORDER BY complaint_id, sequence LIMIT ?'),
+      logAfter: db.prepare<[string, number, number], EventRow>('SELECT complaint_id AS complaintId, sequence, event FROM hc_events WHERE (complaint_id, sequence) > (?, ?) ORDER BY complaint_id, sequence LIMIT ?'),
     };
   }
 
@@ -235,7 +235,7 @@ class SqliteBackend implements Backend<SqliteTransaction> {
     return this.read(() => this.sql.records.all(after, limit));
   }
   log(after: { complaintId: string; sequence: number } | undefined, limit: number) {
-    return this.read(() => (after ? this.sql.logAfter.all(after.complaintId, after.complaintId, after.sequence, limit) : this.sql.logFirst.all(limit)));
+    return this.read(() => (after ? this.sql.logAfter.all(after.complaintId, after.sequence, limit) : this.sql.logFirst.all(limit)));
   }
   async close() {
     if (this.owned) this.db.close();
