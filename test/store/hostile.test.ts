@@ -29,17 +29,14 @@ import { isHousingComplaintsError, isInvalidInputError } from '../../src/errors.
 import { isMalformedEventError, replay, serialize, worklist, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { toRecord } from '../../src/reporting/record.js';
 import { derive } from '../../src/store/derive.js';
-import { createMemoryStore, isConcurrencyError, isCorruptLogError, isUnknownComplaintError, type ComplaintStore, type StoreOptions, type StoreWarning } from '../../src/store/index.js';
+import { createMemoryStore, isConcurrencyError, isCorruptLogError, isUnknownComplaintError, type StoreWarning } from '../../src/store/index.js';
 import { createPostgresStore, type PostgresClient } from '../../src/store/postgres.js';
 import { createSqliteStore } from '../../src/store/sqlite.js';
 import { acknowledge, escalate, ID, receive, respond1, throughBothStages } from '../support/complaint.js';
 import { eachHostile, hostileValues } from '../support/hostileValues.js';
 import { postgresDamage } from './postgresDamage.js';
+import type { AnyOptions, AnyStore } from './suite.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStore = ComplaintStore<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyOptions = StoreOptions<any>;
 
 const pglite = new PGlite();
 const client = pglite as unknown as PostgresClient;

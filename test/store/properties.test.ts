@@ -18,19 +18,16 @@ import { eventProblems } from '../../src/machine/events.js';
 import { isMalformedEventError, replay, serialize, step, worklist, type ComplaintEvent, type ComplaintSnapshot } from '../../src/machine/index.js';
 import { toRecord } from '../../src/reporting/record.js';
 import { derive } from '../../src/store/derive.js';
-import { createMemoryStore, isConcurrencyError, isUnknownComplaintError, type ComplaintStore, type StoreOptions } from '../../src/store/index.js';
+import { createMemoryStore, isConcurrencyError, isUnknownComplaintError } from '../../src/store/index.js';
 import { createPostgresStore, type PostgresClient } from '../../src/store/postgres.js';
 import { createSqliteStore } from '../../src/store/sqlite.js';
 import { createComplaintTestModel, type ComplaintTestModel } from '../../src/testing/index.js';
 import { eventFor, instruction, type Instruction } from '../support/walk.js';
+import type { AnyOptions, AnyStore } from './suite.js';
 
 const SCALE = Number(process.env.HC_PROPERTY_SCALE ?? 1);
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStore = ComplaintStore<any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyOptions = StoreOptions<any>;
 
 const pglite = new PGlite();
 const client = pglite as unknown as PostgresClient;
@@ -216,7 +213,6 @@ describe.each(KINDS)('the $name store under random sequences of events', (kind) 
       }),
       { numRuns: runs(kind.runs) },
     );
-    console.log(`${kind.name} store: ${JSON.stringify(counts)}`);
     // Every kind of move was made.
     expect(counts.accepted).toBeGreaterThan(0);
     expect(counts.refused + counts.malformed + counts.unknown).toBeGreaterThan(0);

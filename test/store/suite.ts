@@ -24,9 +24,9 @@ import { acknowledge, extend, ID, receive, respond1, throughBothStages } from '.
 /** A store on a database, and what the tests may do to that database behind the store's back. */
 /** Any store: the hook's transaction type differs by database, and the suite does not use it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStore = ComplaintStore<any>;
+export type AnyStore = ComplaintStore<any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyOptions = StoreOptions<any>;
+export type AnyOptions = StoreOptions<any>;
 
 export interface Harness {
   readonly store: AnyStore;
