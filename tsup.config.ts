@@ -7,6 +7,7 @@ const entry = {
   'calendar/index': 'src/calendar/index.ts',
   'letters/index': 'src/letters/index.ts',
   'machine/index': 'src/machine/index.ts',
+  'diagram/index': 'src/diagram/index.ts',
   'testing/index': 'src/testing/index.ts',
   'reporting/index': 'src/reporting/index.ts',
   'store/index': 'src/store/index.ts',

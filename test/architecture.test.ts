@@ -49,6 +49,13 @@ describe('module boundaries', () => {
     expect(files).not.toContain('src/letters/render.ts');
   });
 
+  it('housing-complaints/diagram imports xstate (through the machine it reads) and no letters renderer', async () => {
+    const { packages, files } = await importsOf('diagram/index.ts');
+    expect(packages).toEqual(['xstate']);
+    expect(files).toContain('src/machine/machine.ts');
+    expect(files).not.toContain('src/letters/render.ts');
+  });
+
   it('housing-complaints/reporting imports xstate and zod/mini, nothing of Node (it runs in a browser), and no letters renderer', async () => {
     const { packages, files } = await importsOf('reporting/index.ts');
     expect(packages).toEqual(['xstate', 'zod/mini']);

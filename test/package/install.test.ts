@@ -76,7 +76,7 @@ describe('the packed tarball', () => {
     expect(paths).toContain('package.json');
     expect(paths).toContain('README.md');
     expect(paths).toContain('LICENSE');
-    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'testing/index', 'reporting/index', 'store/index', 'store/sqlite', 'store/postgres']) {
+    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'diagram/index', 'testing/index', 'reporting/index', 'store/index', 'store/sqlite', 'store/postgres']) {
       expect(paths).toContain(`dist/${subpath}.js`);
       expect(paths).toContain(`dist/${subpath}.cjs`);
       expect(paths).toContain(`dist/${subpath}.d.ts`);
@@ -272,6 +272,7 @@ describe('installed without its peers: npm install <tarball>', () => {
     ['housing-complaints', 'index', ['xstate', 'zod']],
     ['housing-complaints/letters', 'letters/index', ['zod']],
     ['housing-complaints/machine', 'machine/index', ['xstate', 'zod']],
+    ['housing-complaints/diagram', 'diagram/index', ['xstate', 'zod']],
     ['housing-complaints/testing', 'testing/index', ['xstate', 'zod']],
     ['housing-complaints/reporting', 'reporting/index', ['xstate', 'zod']],
     ['housing-complaints/store', 'store/index', ['xstate', 'zod']],
