@@ -112,6 +112,19 @@ function Field({ id, label, hint, issues = [], children }: { id: string; label: 
   );
 }
 
+/** A drop-down of the library's code values (`partly-upheld`), each shown with spaces for its hyphens. */
+function Choice<T extends string>({ a, values, value, onChange }: { a: A11y; values: readonly T[]; value: T; onChange: (value: T) => void }) {
+  return (
+    <select {...a} value={value} onChange={(e) => onChange(e.target.value as T)}>
+      {values.map((v) => (
+        <option key={v} value={v}>
+          {v.replace(/-/g, ' ')}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function Checkbox({ id, label, checked, onChange, issues = [] }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void; issues?: readonly LetterIssue[] }) {
   return (
     <div className={`field check${issues.length > 0 ? ' invalid' : ''}`} data-field={id}>
@@ -486,13 +499,7 @@ function RespondForm({ snapshot, view, at, calendar, onSend, onCancel }: FormPro
           <div className="remedy" key={i}>
             <Field id={`respond-remedy-${i}-kind`} label={`Remedy ${i + 1}`} issues={board.take(['remedies', i, 'kind'])}>
               {(a) => (
-                <select {...a} value={remedy.kind} onChange={(e) => setRemedy(i, { kind: e.target.value as Remedy['kind'] })}>
-                  {REMEDY_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {k.replace(/-/g, ' ')}
-                    </option>
-                  ))}
-                </select>
+                <Choice a={a} values={REMEDY_KINDS} value={remedy.kind} onChange={(kind) => setRemedy(i, { kind })} />
               )}
             </Field>
             <Field id={`respond-remedy-${i}-description`} label="What will happen" issues={board.take(['remedies', i, 'description'])}>
@@ -566,13 +573,7 @@ function RefusalForm({ type, snapshot, at, onSend, onCancel }: FormProps) {
     <>
       <Field id="refusal-reason" label="The reason in section 2 of the Code">
         {(a) => (
-          <select {...a} value={reason} onChange={(e) => setReason(e.target.value)}>
-            {choices.map((c) => (
-              <option key={c} value={c}>
-                {c.replace(/-/g, ' ')}
-              </option>
-            ))}
-          </select>
+          <Choice a={a} values={choices as readonly string[]} value={reason} onChange={setReason} />
         )}
       </Field>
       <Field id="refusal-reasons" label="The reasons, as the resident will read them" issues={board.take(['reasons'])}>
@@ -629,13 +630,7 @@ function OfferRemedyForm({ snapshot, at, onSend, onCancel }: FormProps) {
       </Field>
       <Field id="remedy-kind" label="Kind">
         {(a) => (
-          <select {...a} value={remedy.kind} onChange={(e) => setRemedy({ ...remedy, kind: e.target.value as Remedy['kind'] })}>
-            {REMEDY_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {k.replace(/-/g, ' ')}
-              </option>
-            ))}
-          </select>
+          <Choice a={a} values={REMEDY_KINDS} value={remedy.kind} onChange={(kind) => setRemedy({ ...remedy, kind })} />
         )}
       </Field>
       <Field id="remedy-description" label="What will happen">
@@ -689,13 +684,7 @@ function DeterminationForm({ snapshot, at, onSend, onCancel }: FormProps) {
       </Field>
       <Field id="determination-finding" label="Finding">
         {(a) => (
-          <select {...a} value={finding} onChange={(e) => setFinding(e.target.value)}>
-            {OMBUDSMAN_FINDINGS.map((f) => (
-              <option key={f} value={f}>
-                {f.replace(/-/g, ' ')}
-              </option>
-            ))}
-          </select>
+          <Choice a={a} values={OMBUDSMAN_FINDINGS as readonly string[]} value={finding} onChange={setFinding} />
         )}
       </Field>
       <Field id="determination-orders" label="Orders (one a line, optional)">
