@@ -176,3 +176,4 @@ writeFileSync(file, renderAnnualReport(report, { format: 'html' }));
 console.log(`The annual report, with its charts, is in ${file}`);
 const assessment = selfAssessment(policies.peaksPlainsV4);
 console.log(`Self-assessment of Peaks & Plains V4: ${assessment.summary.no} provisions "No" (${assessment.rows.filter((r) => r.compliance === 'no').map((r) => r.provision).join(', ')}), ${assessment.summary.yes} "Yes" from the library's rules`);
+console.log(`(${folder} is kept so that you can open the report; delete it when done: rm -r ${folder})`);

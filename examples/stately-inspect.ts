@@ -4,8 +4,8 @@
  * Starts @statelyai/inspect's relay server on http://localhost:8080 (it opens the inspector in your
  * browser), connects an actor of the complaint machine to it, and sends it the example lifecycle
  * (examples/lifecycle.ts) one event a second, so each transition can be watched, the refused one
- * included. What is sent to the inspector is sanitised: the complaint's summary and the letters'
- * text stay in the process. `--no-open` does not open a browser; `--fast` sends every event at once
+ * included. What is sent to the inspector is sanitised: no free text leaves the process, only
+ * dates, codes, numbers and the record's structure. `--no-open` does not open a browser; `--fast` sends every event at once
  * and stops; `--port N` picks another port. @statelyai/inspect is a dev dependency only: nothing in
  * the library needs it.
  */
@@ -15,37 +15,44 @@ import { createActor } from 'xstate';
 import { createComplaintMachine, sendEvent, type ComplaintEvent } from 'housing-complaints/machine';
 import { lifecycle } from './lifecycle.js';
 
-/** A letter as the inspector sees it: its kind and date, not its text. */
-const letterHeader = (letter: unknown) => {
-  const { kind, sentOn } = (typeof letter === 'object' && letter !== null ? letter : {}) as { kind?: unknown; sentOn?: unknown };
-  return { kind, sentOn };
-};
-const hideSummary = (complaint: unknown) => (typeof complaint === 'object' && complaint !== null ? { ...complaint, summary: '(hidden)' } : complaint);
+/**
+ * The keys whose values the inspector may see when they are codes (no spaces: `partly-upheld`,
+ * `s1-remedy-1`, `C-2024-0142`): the shape of the complaint, never its words.
+ */
+const CODE_KEYS = new Set(['type', 'id', 'complaintId', 'pointId', 'kind', 'region', 'channel', 'raisedBy', 'tenure', 'serviceArea', 'category', 'decision', 'reason', 'finding', 'deadline', 'provision', 'fingerprint', 'calendar', 'stage']);
+const CODE = /^[\w.:-]{1,64}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/;
 
 /**
- * What the inspector may see of a complaint's context. The machine keeps no name or address (a
- * letter is given the resident only when it is rendered), but free text can be personal: the
- * complaint's summary is hidden, and of each letter only its kind and date are sent.
+ * A copy of `value` with every piece of text hidden but dates and the codes of {@link CODE_KEYS};
+ * numbers, booleans and the structure are kept. It never throws: what cannot be read (a throwing
+ * getter, a revoked Proxy) is `'(unreadable)'`.
  */
-export function sanitizeContext(context: unknown): unknown {
-  if (typeof context !== 'object' || context === null) return context;
-  const { complaint, letters, ...rest } = context as { complaint?: unknown; letters?: unknown };
-  return {
-    ...rest,
-    ...(complaint === undefined ? {} : { complaint: hideSummary(complaint) }),
-    ...(Array.isArray(letters) ? { letters: letters.map(letterHeader) } : {}),
-  };
+export function redact(value: unknown, key = '', depth = 0): unknown {
+  try {
+    if (typeof value === 'string') return DATE.test(value) || (CODE_KEYS.has(key) && CODE.test(value)) ? value : '(hidden)';
+    if (typeof value !== 'object' || value === null) return typeof value === 'function' || typeof value === 'symbol' ? undefined : value;
+    if (depth > 12) return '(too deep)';
+    if (Array.isArray(value)) return value.map((item) => redact(item, key, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k, depth + 1)]));
+  } catch {
+    return '(unreadable)';
+  }
 }
 
-/** The same for each event: a RECEIVE's summary is hidden, and a letter sent with an event is reduced to its kind and date. */
-export function sanitizeEvent(event: unknown): unknown {
-  if (typeof event !== 'object' || event === null) return event;
-  const { complaint, letter, ...rest } = event as { complaint?: unknown; letter?: unknown };
-  return {
-    ...rest,
-    ...(complaint === undefined ? {} : { complaint: hideSummary(complaint) }),
-    ...(letter === undefined ? {} : { letter: letterHeader(letter) }),
-  };
+/**
+ * What the inspector may see of a complaint's context, which it sends to a page hosted by Stately.
+ * The machine keeps no name or address (a letter is given the resident only when it is rendered),
+ * but its free text can be personal (the summary, the complaint's points, reasons, handlers'
+ * names, letters): only dates, codes, numbers and the structure are sent.
+ */
+export function sanitizeContext<T>(context: T): T {
+  return redact(context) as T;
+}
+
+/** The same for each event: its type, instant and codes, never its words or its letter's text. */
+export function sanitizeEvent<T>(event: T): T {
+  return redact(event) as T;
 }
 
 export interface InspectOptions {
@@ -65,7 +72,7 @@ export interface InspectOptions {
 export async function inspectLifecycle(options: InspectOptions = {}): Promise<{ stop(): void }> {
   const port = options.port ?? 8080;
   const server = createInspectorServer({ port, autoOpen: options.open ?? true });
-  const inspector = createWebSocketInspector({ url: `ws://localhost:${port}`, sanitizeContext: sanitizeContext as never, sanitizeEvent: sanitizeEvent as never });
+  const inspector = createWebSocketInspector({ url: `ws://localhost:${port}`, sanitizeContext, sanitizeEvent });
   const actor = createActor(createComplaintMachine(), { inspect: inspector.inspect }).start();
   for (const event of options.events ?? lifecycle) {
     const result = sendEvent(actor, event);

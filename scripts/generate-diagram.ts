@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createComplaintMachine } from '../src/machine/index.js';
 import { toMermaid } from '../src/diagram/index.js';
 import { machineGraph } from '../src/diagram/diagram.js';
-import { GUARD_NOTES, STATE_NOTES } from './lifecycle-notes.js';
+import { GUARD_NOTES, GUARDS_ALSO, STATE_NOTES } from './lifecycle-notes.js';
 
 const at = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 export const LIFECYCLE_PATH = at('docs/lifecycle.md');
@@ -38,7 +38,7 @@ export function guardTable(): string {
     const note = GUARD_NOTES[guard];
     return `| \`${guard}\` | ${events(guard).map((e) => `\`${e}\``).join(', ')} | ${cell(note?.meaning ?? '')} | ${note?.provisions.join(', ') || 'none'} |`;
   });
-  return ['| Guard | Events | What it checks | Provisions |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| Guard | Events | What it checks | Provisions |', '| --- | --- | --- | --- |', ...rows, '', GUARDS_ALSO].join('\n');
 }
 
 /** docs/lifecycle.md. */
@@ -62,8 +62,8 @@ is an event and, in brackets, the guard that decides it: the rule of the Code th
 ${diagram}
 \`\`\`
 
-GitHub draws the block above. The same diagram drawn by Mermaid, for slides and the docs site
-([SVG](images/lifecycle.svg)):
+GitHub and GitLab draw the block above. The same diagram drawn by Mermaid, for slides and for the
+docs site, where Markdown does not draw it ([SVG](images/lifecycle.svg)):
 
 ![The complaint lifecycle: two stages and the ways a complaint closes, with the Ombudsman beside them](images/lifecycle.png)
 

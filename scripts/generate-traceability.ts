@@ -100,7 +100,10 @@ requires, how this library covers it, and the tests that prove it. The page is g
 \`PROVISIONS\` (\`src/policy/provisions.ts\`, exported by \`housing-complaints\` and
 \`housing-complaints/reporting\`) by \`npm run generate:docs\`, and a test fails when it is out of date.
 The same table fills the self-assessment (see [self-assessment.md](self-assessment.md)). The
-summaries are the library's own words, not the Code's.
+summaries are the library's own words, not the Code's: read them beside the Housing Ombudsman's
+Complaint Handling Code (in force from 1 April 2024), whose numbering and section titles they
+follow. The list is that of the Ombudsman's self-assessment form, whose first numbered
+requirement is 1.2.
 
 How the library covers a provision is one of:
 

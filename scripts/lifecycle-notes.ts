@@ -8,7 +8,7 @@
 
 /** Each state, by its path below the root. */
 export const STATE_NOTES: Record<string, string> = {
-  process: 'The complaint through the landlord’s two stages (6.1).',
+  process: 'The complaint through the landlord’s two stages, never more (5.3).',
   'process.new': 'Nothing received yet.',
   'process.received':
     'Logged on the day it arrived (day 0): to be acknowledged within 5 working days (6.2), or declined with reasons for an exclusion in section 2 (2.1 to 2.4).',
@@ -21,48 +21,59 @@ export const STATE_NOTES: Record<string, string> = {
   'process.stage2.acknowledging':
     'Stage 2 was asked for: to be acknowledged within 5 working days (6.11) by someone who did not handle stage 1 (6.13), or refused only for a reason in section 2 (5.11).',
   'process.stage2.reviewing':
-    'Acknowledged: the final response is due within 20 working days of the acknowledgement (6.14), extendable by up to 10 more with reasons and the Ombudsman’s details (6.15, 6.16).',
-  'process.closed': 'Closed: remedies and actions are still followed through (7.3), and the resident may still go to the Ombudsman (6.19).',
+    'Acknowledged: the final response is due within 20 working days of the acknowledgement (6.14), extendable by up to 20 more with reasons and the Ombudsman’s details (6.15, 6.16).',
+  'process.closed': 'Closed: remedies and actions are still followed through (7.3), and the resident may still go to the Ombudsman (3.7).',
   'process.closed.declined': 'Not taken on, or taken out of the process by legal proceedings (2.2), with the reasons and the right to go to the Ombudsman (2.4).',
   'process.closed.resolvedAtStage1': 'Resolved at stage 1; the resident may still ask for stage 2 (6.10, 5.11).',
   'process.closed.finalResponse': 'The stage 2 response was sent: the landlord’s final response (6.19, 6.20).',
   'process.closed.withdrawn': 'The resident withdrew the complaint.',
   'process.closed.escalationRefused': 'Stage 2 was refused for a reason in section 2, with the reasons and the right to go to the Ombudsman (5.11, 2.4).',
-  ombudsman: 'Beside the stages: the Housing Ombudsman, whom the resident may ask at any time (6.19).',
+  ombudsman: 'Beside the stages: the Housing Ombudsman, whom the resident may ask at any time (3.7).',
   'ombudsman.notReferred': 'Not referred to the Ombudsman.',
   'ombudsman.referred': 'Referred to the Ombudsman.',
   'ombudsman.determined': 'The Ombudsman’s determination is recorded, with its findings for each element and any orders.',
 };
 
-/** Each guard: what it checks, with its provisions. A refusal names the provision that failed. */
+/**
+ * Each guard: what it checks, with its provisions. A refusal names the provision that failed.
+ * Besides these, every guard refuses an event dated before the complaint's last one, and every
+ * letter for another complaint or dated another day than its event (5.12: the record must be
+ * complete and true); under a policy that gives the Ombudsman's details in every letter, a letter
+ * without them (3.7). {@link GUARDS_ALSO} says so beside each table.
+ */
 export const GUARD_NOTES: Record<string, { meaning: string; provisions: readonly string[] }> = {
-  canReceive: { meaning: 'A complaint with its resident, division and summary; the date of the issue, if given, no later than the day it arrived.', provisions: ['1.2', '2.3'] },
+  canReceive: { meaning: 'A complaint with its reference, division and summary; the date of the issue, if given, no later than the day it arrived and within the dates the calendar covers.', provisions: ['1.2', '2.3'] },
   canAcknowledge: {
     meaning:
       'A named handler and the complaint defined point by point; at stage 2 not the stage 1 handler; an acknowledgement letter that promises the response date the machine counts.',
-    provisions: ['5.6', '6.2', '6.3', '6.11', '6.13', '6.14'],
+    provisions: ['5.6', '5.12', '6.2', '6.3', '6.11', '6.13', '6.14'],
   },
   canDecline: {
     meaning: 'Only for an exclusion the Code allows, with a decline notice giving the reasons and the Ombudsman’s details; once accepted, only legal proceedings take it out.',
-    provisions: ['2.1', '2.2', '2.3', '2.4'],
+    provisions: ['2.1', '2.2', '2.3', '2.4', '5.12'],
   },
   canExtend: {
     meaning: 'A new working-day deadline, later than the current one, with reasons and the Ombudsman’s details; more than the extension limit only with a good reason.',
-    provisions: ['6.4', '6.5', '6.15', '6.16'],
+    provisions: ['5.12', '6.4', '6.5', '6.15', '6.16'],
   },
   canAddIssue: { meaning: 'An issue related to the complaint, raised before the stage 1 response, joins its definition; an unrelated one is a new complaint.', provisions: ['5.6', '6.8'] },
   canRespond: {
-    meaning: 'A response letter answering every point of the definition, listing every remedy and action still open; a late response is allowed and recorded as a breach.',
-    provisions: ['6.6', '6.7', '6.9', '6.17', '6.18', '6.19'],
+    meaning:
+      'A response letter answering every point of the definition, with a remedy where a finding is upheld, saying what will happen and by when, and listing every remedy and action still open; a late response is allowed and recorded as a breach.',
+    provisions: ['5.12', '6.6', '6.7', '6.9', '6.17', '6.18', '6.19', '7.1', '7.3'],
   },
   canEscalate: { meaning: 'Stage 2 whenever the resident asks, with or without reasons, unless the Ombudsman has already determined the complaint.', provisions: ['5.3', '5.11', '6.10', '6.12'] },
-  canRefuseEscalation: { meaning: 'Only for a reason in section 2 of the Code, with a refusal letter giving the reasons and the Ombudsman’s details.', provisions: ['2.4', '5.11'] },
+  canRefuseEscalation: { meaning: 'Only for a reason in section 2 of the Code, with a refusal letter giving the reasons and the Ombudsman’s details.', provisions: ['2.4', '5.11', '5.12'] },
   canClose: { meaning: 'The resident is satisfied with the stage 1 response; stage 2 stays open to them.', provisions: ['6.10'] },
   canWithdraw: { meaning: 'The resident may withdraw at any point before a final outcome.', provisions: [] },
   canOfferRemedy: { meaning: 'A remedy at any stage, with an id, what will happen and by when.', provisions: ['5.13', '7.1', '7.3'] },
   canCompleteAction: { meaning: 'A remedy, action or timer that exists and is not yet complete.', provisions: ['7.3'] },
-  canRefer: { meaning: 'The resident may refer the complaint to the Ombudsman at any time.', provisions: ['6.19'] },
+  canRefer: { meaning: 'The resident may refer the complaint to the Ombudsman at any time.', provisions: ['3.7'] },
   canRecordDetermination: { meaning: 'The Ombudsman’s findings for each element of the complaint.', provisions: [] },
   canTick: { meaning: 'Always: the clock records deadlines missed up to its instant.', provisions: ['6.2', '6.3', '6.11', '6.14'] },
   canRecordConsent: { meaning: 'A representative’s complaint whose resident’s consent is not yet on file.', provisions: ['1.3', '3.6'] },
 };
+
+/** What every guard also checks, said once beside each table of guards. */
+export const GUARDS_ALSO =
+  'Every guard also refuses an event dated before the complaint’s last one, and a letter for another complaint or dated another day than its event (5.12: a full record of the complaint); under a policy that gives the Ombudsman’s details in every letter, a letter without them (3.7).';

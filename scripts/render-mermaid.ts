@@ -37,7 +37,17 @@ export async function renderMermaid(browser: Browser, source: string): Promise<R
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.route('**', (route) => route.abort());
+    // Mermaid draws some ids and curves with Math.random: a seeded one makes the SVG the same on
+    // every run, so `npm run diagram` leaves an unchanged machine's picture unchanged.
+    const seedRandom = () => {
+      let seed = 20240401;
+      Math.random = () => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed / 2147483648;
+      };
+    };
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:#fff"><div id="out"></div></body></html>');
+    await page.evaluate(seedRandom);
     await page.addScriptTag({ path: MERMAID_JS });
     const svg = await page.evaluate(async (text) => {
       const mermaid = (globalThis as unknown as { mermaid: { initialize(o: object): void; render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;

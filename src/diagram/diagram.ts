@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../errors.js';
-import { machineEnv, type ComplaintMachine } from '../machine/machine.js';
+import { InvalidInputError, isHousingComplaintsError, readOptions } from '../errors.js';
+import { ForeignMachineError, machineEnv, type ComplaintMachine } from '../machine/machine.js';
 
 /** One state of the machine, as {@link machineGraph} reads it. @internal */
 export interface GraphState {
@@ -65,7 +65,10 @@ export function machineGraph(machine: { id: string; root: unknown }): MachineGra
   const states: GraphState[] = [];
   const transitions: GraphTransition[] = [];
   const pathOf = (node: NodeLike) => node.path.join('.');
+  const seen = new Set<NodeLike>();
   const visit = (node: NodeLike) => {
+    if (seen.has(node)) throw new Error('a state appears twice in the machine');
+    seen.add(node);
     const children = Object.values(node.states);
     const initial = node.type === 'compound' ? node.initial?.target?.[0] : undefined;
     states.push({ path: pathOf(node), key: node.key, type: node.type, ...(initial ? { initial: pathOf(initial) } : {}), children: children.map(pathOf) });
@@ -136,11 +139,11 @@ const within = (path: string, region: string) => region === '' || path === regio
  * diagram.includes('process_stage1_responded --> process_stage2_acknowledging : ESCALATE [canEscalate]'); //=> true
  * ```
  */
-export function toMermaid(machine: ComplaintMachine, options: MermaidOptions = {}): string {
+export function toMermaid(machine: ComplaintMachine, options?: MermaidOptions): string {
   machineEnv(machine, 'toMermaid');
-  const direction = options?.direction ?? 'TB';
+  const direction = readOptions(options, ['direction']).direction ?? 'TB';
   if (direction !== 'TB' && direction !== 'LR') throw new InvalidInputError('options.direction', direction, "'TB' or 'LR'");
-  const graph = machineGraph(machine);
+  const graph = readGraph(machine);
   const byPath = new Map(graph.states.map((state) => [state.path, state]));
   const root = byPath.get('')!;
   // Boxes for the machine and its parallel regions; inside a region every state a complaint can be
@@ -187,4 +190,24 @@ export function toMermaid(machine: ComplaintMachine, options: MermaidOptions = {
     lines.push('  end note');
   }
   return lines.join('\n');
+}
+
+/** A name Mermaid can show as it is: a state's key, an event, a guard. */
+const NAME = /^[A-Za-z_][\w.-]{0,99}$/;
+
+/**
+ * The machine's graph, read defensively: a machine that carries our brand but whose definition
+ * cannot be read (a Proxy that throws, cycles) or holds names Mermaid cannot show is not one of ours.
+ */
+function readGraph(machine: ComplaintMachine): MachineGraph {
+  let graph: MachineGraph;
+  try {
+    graph = machineGraph(machine);
+  } catch (error) {
+    if (isHousingComplaintsError(error)) throw error;
+    throw new ForeignMachineError('toMermaid');
+  }
+  const names = [graph.id, ...graph.states.filter((s) => s.path !== '').map((s) => s.key), ...graph.transitions.flatMap((t) => [t.event, t.guard ?? 'guard'])];
+  if (!names.every((name) => typeof name === 'string' && NAME.test(name))) throw new ForeignMachineError('toMermaid');
+  return graph;
 }

@@ -587,7 +587,7 @@ const ENTRIES: Provision[] = [
   // Seed 001 lists this requirement in a row of its own without a number; the Code numbers it 9.8.
   landlord(
     '9.8',
-    'Every relevant employee and third party must have a standard objective on complaint handling: working with colleagues across teams to resolve complaints, taking shared responsibility for them, and acting within their authority to put things right.',
+    'Every relevant employee and third party must have a standard objective on complaint handling: working with colleagues across teams to resolve complaints, taking collective responsibility for shortfalls rather than blaming others, and acting within the professional standards for complaint handling of any relevant professional body.',
     'Show the standard objective in staff and contractor objectives.',
   ),
 ];

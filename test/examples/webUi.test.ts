@@ -52,7 +52,7 @@ beforeAll(async () => {
   }
   [built, browser] = await Promise.all([buildWebUi(join(scratch, 'dist')), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
   mkdirSync(shots, { recursive: true });
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
   page = await context.newPage();
   const files = new Set(built.files.map((file) => file.fileName));
   await page.route('**', (route) => {

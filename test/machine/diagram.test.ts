@@ -101,6 +101,42 @@ describe('toMermaid', () => {
     expect(isForeignMachineError(caught)).toBe(true);
     expect(() => toMermaid(machine, { direction: 'RL' as never })).toThrow(InvalidInputError);
   });
+
+  it('answers hostile machines and options with a typed error, never a raw one', () => {
+    const brand = (machine as unknown as Record<symbol, unknown>)[Symbol.for('housing-complaints.machine')];
+    const trap = (key: string) => new Proxy(machine, { get: (target, p, r) => (p === key ? (() => { throw new Error(`${key} trap`); })() : Reflect.get(target, p, r)) });
+    const cyclic: Record<string, unknown> = { path: [], key: 'complaint', type: 'compound', transitions: new Map() };
+    cyclic.states = { again: cyclic };
+    const forged = (root: unknown, id = 'complaint') => ({ [Symbol.for('housing-complaints.machine')]: brand, root, id });
+    const renamed = createComplaintMachine();
+    const hostileMachines: unknown[] = [
+      trap('root'),
+      trap('id'),
+      forged({}),
+      forged(cyclic),
+      forged((machine as unknown as { root: unknown }).root, 'complaint\nstate "x"'),
+      new Proxy(renamed, { get: (t, p, r) => (p === 'root' ? new Proxy({}, { get: () => { throw new Error('deep trap'); } }) : Reflect.get(t, p, r)) }),
+    ];
+    for (const hostile of hostileMachines) {
+      let caught: unknown;
+      try {
+        toMermaid(hostile as never);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isForeignMachineError(caught), String(caught)).toBe(true);
+    }
+    const getter = Object.defineProperty({}, 'direction', { enumerable: true, get: () => { throw new Error('getter'); } });
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const hostileOptions = [null, 5, 'LR', [], true, { direction: 'LR', colour: 'red' }, getter, revoked.proxy, new Proxy({}, { ownKeys: () => { throw new Error('keys'); } })];
+    hostileOptions.forEach((options, index) => {
+      expect(() => toMermaid(machine, options as never), `options #${index}`).toThrow(InvalidInputError);
+    });
+    // What is allowed still draws.
+    expect(toMermaid(machine, undefined)).toBe(diagram);
+    expect(toMermaid(Object.freeze(createComplaintMachine()))).toBe(diagram);
+  });
 });
 
 describe('the words beside the picture', () => {
