@@ -127,8 +127,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(README_PATH, readmeWithDiagram(readFileSync(README_PATH, 'utf8')));
   console.log('wrote docs/lifecycle.md and the diagram in README.md');
   if (!process.argv.includes('--no-render')) {
-    const { launchChromium, renderMermaid } = await import('./render-mermaid.js');
-    const browser = await launchChromium();
+    const { renderMermaid } = await import('./render-mermaid.js');
+    const { launchChromium } = await import('./chromium.js');
+    const browser = await launchChromium('drawing the lifecycle (npm run diagram; -- --no-render skips it)');
     try {
       const diagram = lifecycleDiagram();
       const drawn = await renderMermaid(browser, diagram);

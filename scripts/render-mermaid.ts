@@ -3,19 +3,10 @@
  * in Debian's Chromium, driven by playwright-core: the same renderer GitHub and the docs site use,
  * and no browser download. Used by `npm run diagram` and by test/machine/diagram.test.ts.
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const MERMAID_JS = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
-
-/** Starts Debian's Chromium; a clear error when it is missing (`apt-get install chromium`). */
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: rendering the lifecycle needs it (apt-get install chromium; CI installs it).`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
 
 export interface Rendered {
   /** The SVG document, as Mermaid drew it. */

@@ -107,11 +107,11 @@ export interface MermaidOptions {
   direction?: 'TB' | 'LR';
 }
 
-const mermaidId = (path: string) => (path === '' ? 'complaint' : path.replace(/\./g, '_'));
+const mermaidId = (path: string) => path.replace(/\./g, '_');
 const params = (value: Readonly<Record<string, unknown>> | undefined) =>
   value ? ` ${Object.entries(value).map(([key, v]) => `${key} ${String(v)}`).join(', ')}` : '';
 const label = (t: GraphTransition) => `${t.event}${t.guard ? ` [${t.guard}${params(t.guardParams)}]` : ''}`;
-const within = (path: string, region: string) => region === '' || path === region || path.startsWith(`${region}.`);
+const within = (path: string, region: string) => path === region || path.startsWith(`${region}.`);
 
 /**
  * The lifecycle as a Mermaid state diagram (`stateDiagram-v2`), read from the machine's own
@@ -149,7 +149,7 @@ export function toMermaid(machine: ComplaintMachine, options?: MermaidOptions): 
   // Boxes for the machine and its parallel regions; inside a region every state a complaint can be
   // in is drawn by its path there (`stage1.investigating`, `closed.declined`). Mermaid cannot draw
   // arrows into boxes nested deeper, and a flat region reads more easily.
-  const regions = root.type === 'parallel' ? root.children : [''];
+  const regions = root.children;
   const leaves = (path: string): string[] => {
     const state = byPath.get(path)!;
     return state.children.length === 0 ? [path] : state.type === 'parallel' ? [] : state.children.flatMap(leaves);
@@ -160,14 +160,14 @@ export function toMermaid(machine: ComplaintMachine, options?: MermaidOptions): 
     return state.initial ? landing(state.initial) : path;
   };
   const lines = ['stateDiagram-v2', `  direction ${direction}`];
-  const indent = root.type === 'parallel' ? '      ' : '    ';
-  if (root.type === 'parallel') lines.push(`  state "${graph.id}" as ${mermaidId('')} {`);
+  const indent = '      ';
+  lines.push(`  state "${graph.id}" as ${graph.id} {`);
   regions.forEach((region, index) => {
     if (index > 0) lines.push('    --');
-    if (region !== '') lines.push(`    state "${byPath.get(region)!.key}" as ${mermaidId(region)} {`);
+    lines.push(`    state "${byPath.get(region)!.key}" as ${mermaidId(region)} {`);
     const start = byPath.get(region)!.initial;
     if (start) lines.push(`${indent}[*] --> ${mermaidId(landing(start))}`);
-    const prefix = region === '' ? 0 : region.length + 1;
+    const prefix = region.length + 1;
     for (const leaf of leaves(region)) lines.push(`${indent}state "${leaf.slice(prefix)}" as ${mermaidId(leaf)}`);
     // One arrow for each pair of states, with every event that goes that way (Mermaid draws only
     // one of two loops on a state). A transition of a state with states inside is taken from each.
@@ -180,13 +180,13 @@ export function toMermaid(machine: ComplaintMachine, options?: MermaidOptions): 
       }
     }
     for (const [arrow, labels] of arrows) lines.push(`${indent}${arrow} : ${labels.join('<br>')}`);
-    if (region !== '') lines.push('    }');
+    lines.push('    }');
   });
-  if (root.type === 'parallel') lines.push('  }');
+  lines.push('  }');
   const anywhere = graph.transitions.filter((t) => t.source === '');
   if (anywhere.length > 0) {
-    lines.push(`  note right of ${mermaidId(regions.length > 1 ? '' : regions[0]!)}`, '    In any state:');
-    for (const t of anywhere) lines.push(`    ${label(t)}${t.target === undefined ? '' : ` to ${t.target}`}`);
+    lines.push(`  note right of ${graph.id}`, '    In any state:');
+    for (const t of anywhere) lines.push(`    ${label(t)}`);
     lines.push('  end note');
   }
   return lines.join('\n');
@@ -207,6 +207,9 @@ function readGraph(machine: ComplaintMachine): MachineGraph {
     if (isHousingComplaintsError(error)) throw error;
     throw new ForeignMachineError('toMermaid');
   }
+  // A complaint machine runs its regions side by side, and records in any state without moving.
+  const root = graph.states[0];
+  if (root?.type !== 'parallel' || graph.transitions.some((t) => t.source === '' && t.target !== undefined)) throw new ForeignMachineError('toMermaid');
   const names = [graph.id, ...graph.states.filter((s) => s.path !== '').map((s) => s.key), ...graph.transitions.flatMap((t) => [t.event, t.guard ?? 'guard'])];
   if (!names.every((name) => typeof name === 'string' && NAME.test(name))) throw new ForeignMachineError('toMermaid');
   return graph;

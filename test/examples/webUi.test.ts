@@ -11,11 +11,12 @@
  * skip. Screenshots go to a temporary folder, or to examples/web-ui/screenshots/ with
  * HC_SAVE_SCREENSHOTS=1 (to refresh the pictures in the docs).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar } from '../../src/calendar/index.js';
 import { formatLetterDate, renderLetter, validateLetter } from '../../src/letters/index.js';
@@ -23,8 +24,6 @@ import { createComplaintMachine, describeComplaint, draftLetter, explain, restor
 import { buildWebUi, type WebUiBuild } from '../../examples/web-ui/build.js';
 import { COMPLAINT, DEFINITION, FIRST_DAY, LANDLORD, RESIDENT } from '../../examples/web-ui/src/sample.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** The page's own origin: requests to it are answered from the build, every other one is aborted. */
 const ORIGIN = 'http://web-ui.test';
@@ -47,10 +46,7 @@ const refused: string[] = [];
 const errors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the web UI's browser test needs it (apt-get install chromium; CI installs it). This test fails rather than skips.`);
-  }
-  [built, browser] = await Promise.all([buildWebUi(join(scratch, 'dist')), chromium.launch({ executablePath: CHROMIUM, args: ARGS })]);
+  [built, browser] = await Promise.all([buildWebUi(join(scratch, 'dist')), launchChromium("the web UI's browser test")]);
   mkdirSync(shots, { recursive: true });
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
   page = await context.newPage();

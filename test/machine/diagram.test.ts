@@ -4,7 +4,7 @@
  * machine, and Mermaid itself (in Debian's Chromium) draws every state and label of it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machineGraph } from '../../src/diagram/diagram.js';
 import { createComplaintMachine, isForeignMachineError, policies, replay } from '../../src/machine/index.js';
@@ -22,7 +22,8 @@ import {
   svgStamp,
 } from '../../scripts/generate-diagram.js';
 import { GUARD_NOTES, STATE_NOTES } from '../../scripts/lifecycle-notes.js';
-import { launchChromium, renderMermaid, type Rendered } from '../../scripts/render-mermaid.js';
+import { renderMermaid, type Rendered } from '../../scripts/render-mermaid.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import type { Browser } from 'playwright-core';
 
 const machine = createComplaintMachine();
@@ -188,8 +189,7 @@ describe('drawn by Mermaid in Chromium', () => {
   let browser: Browser;
   let drawn: Rendered;
   beforeAll(async () => {
-    if (!existsSync('/usr/bin/chromium')) throw new Error('Chromium is not installed at /usr/bin/chromium (apt-get install chromium; CI installs it). This test fails rather than skips.');
-    browser = await launchChromium();
+    browser = await launchChromium('the lifecycle diagram test');
     drawn = await renderMermaid(browser, diagram);
   }, 60_000);
   afterAll(async () => {

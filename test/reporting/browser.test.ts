@@ -11,24 +11,20 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { annualReport, type AnnualReport } from '../../src/reporting/annual.js';
 import { renderAnnualReport } from '../../src/reporting/render.js';
 import { YEAR, yearRecords } from './fixtures/records.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 let browser: Browser;
 const scratch = mkdtempSync(join(tmpdir(), 'hc-annual-report-'));
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the annual report's browser test needs it (apt-get install chromium; CI installs it). This test fails rather than skips.`);
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchChromium("the annual report's browser test");
 });
 
 afterAll(async () => {
