@@ -26,6 +26,7 @@ export {
 } from './calendar.js';
 export { calendarFromGovUkFeed } from './govUkFeed.js';
 export { toUkDate, type ToUkDateOptions } from './ukDate.js';
+export { addClockHours, compareInstants, toUkDateTime } from './instant.js';
 export {
   DateOutOfRangeError,
   InvalidCalendarInputError,

@@ -41,27 +41,40 @@ function dateTime(value: unknown): number | undefined {
   }
 }
 
-/** Milliseconds since the epoch of an instant, or throws. */
-function instantMillis(instant: unknown): number {
+/**
+ * @internal Milliseconds since the epoch of an instant (finer fractions of a second are dropped), or
+ * throws an {@link InvalidInstantError} naming `path`, the argument that held it.
+ */
+export function instantMillis(instant: unknown, path = 'instant'): number {
   const time = dateTime(instant);
   if (time !== undefined) {
-    if (Number.isNaN(time)) throw new InvalidInstantError(instant);
+    if (Number.isNaN(time)) throw new InvalidInstantError(instant, '', path);
     return time;
   }
-  if (typeof instant !== 'string') throw new InvalidInstantError(instant);
+  if (typeof instant !== 'string') throw new InvalidInstantError(instant, '', path);
   const match = INSTANT.exec(instant);
   if (!match) {
     const hint = /^\d{4}-\d{2}-\d{2}$/.test(instant) ? 'That is a date, not an instant: it is already a UK date.' : '';
-    throw new InvalidInstantError(instant, hint);
+    throw new InvalidInstantError(instant, hint, path);
   }
   const [, y, mo, d, h, mi, s = '0', fraction = '', zone, oh = '0', om = '0'] = match;
   const year = +y!, month = +mo!, day = +d!, hour = +h!, minute = +mi!, second = +s;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || +oh > 23 || +om > 59) {
-    throw new InvalidInstantError(instant);
+    throw new InvalidInstantError(instant, '', path);
   }
   const offset = zone === 'Z' ? 0 : (zone!.startsWith('-') ? -1 : 1) * (+oh * 60 + +om) * MINUTE;
   const millis = fraction ? Math.floor(Number(`0${fraction}`) * 1000) : 0;
   return dayNumberFromCivil(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis - offset;
+}
+
+/**
+ * @internal The UK wall-clock reading of an instant, as milliseconds on a UTC clock: the instant
+ * itself in winter (GMT), one hour later during British Summer Time.
+ */
+export function ukWallClock(ms: number): number {
+  const year = new Date(ms).getUTCFullYear();
+  const summer = ms >= lastSundayOneAm(year, 3) && ms < lastSundayOneAm(year, 10);
+  return ms + (summer ? 60 * MINUTE : 0);
 }
 
 /**
@@ -90,9 +103,7 @@ function instantMillis(instant: unknown): number {
  */
 export function toUkDate(instant: string | Date, options?: ToUkDateOptions): IsoDate {
   const ms = instantMillis(instant);
-  const year = new Date(ms).getUTCFullYear();
-  const summer = ms >= lastSundayOneAm(year, 3) && ms < lastSundayOneAm(year, 10);
-  let local = ms + (summer ? 60 * MINUTE : 0);
+  let local = ukWallClock(ms);
   let cutOff: unknown;
   if (options !== undefined && options !== null) {
     if (!isObject(options)) throw new InvalidCalendarInputError('options', options, 'an options object { cutOff? }');
