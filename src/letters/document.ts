@@ -4,7 +4,7 @@
  * in the Code's order (see `parts.ts`).
  */
 import { formatLetterDate, formatPounds } from './format.js';
-import type { OmbudsmanContact } from './ombudsman.js';
+import { HOUSING_OMBUDSMAN_NAME, type OmbudsmanContact } from './ombudsman.js';
 import { letterParts } from './parts.js';
 import type { ComplaintDefinition, Letter, Remedy } from './schemas.js';
 
@@ -112,8 +112,15 @@ function definitionBlocks(definition: ComplaintDefinition): Block[] {
   ];
 }
 
+/** The ombudsman's details under `lead`; the Email line only when it takes email. */
 function ombudsmanBlocks(contact: OmbudsmanContact, lead: string): Block[] {
-  return [p(lead), { type: 'address', lines: [contact.name, contact.address, `Phone: ${contact.phone}`, `Email: ${contact.email}`, `Website: ${contact.website}`] }];
+  const email = contact.email !== undefined ? [`Email: ${contact.email}`] : [];
+  return [p(lead), { type: 'address', lines: [contact.name, contact.address, `Phone: ${contact.phone}`, ...email, `Website: ${contact.website}`] }];
+}
+
+/** What the letter calls its ombudsman: the contact's own word for it, or the Housing Ombudsman (as under the Code). */
+function ombudsmanNameOf(letter: Letter): string {
+  return ('ombudsman' in letter ? letter.ombudsman?.calledInLetters : undefined) ?? HOUSING_OMBUDSMAN_NAME;
 }
 
 function remedyText(remedy: Remedy): string {
@@ -122,8 +129,8 @@ function remedyText(remedy: Remedy): string {
   return `${REMEDY_LABELS[remedy.kind]}${amount}: ${sentence(remedy.description)}${due}`;
 }
 
-/** The blocks of one part of a letter, or none when an optional part is absent. */
-function partBlocks(letter: Letter, field: string): Block[] {
+/** The blocks of one part of a letter, or none when an optional part is absent; `ombudsman` is what the letter calls it. */
+function partBlocks(letter: Letter, field: string, ombudsman: string): Block[] {
   const value = (letter as Record<string, unknown>)[field];
   if (value === undefined) return [];
   switch (letter.kind) {
@@ -142,7 +149,7 @@ function partBlocks(letter: Letter, field: string): Block[] {
         case 'notResponsibleFor':
           return [p('Some of what you raised is not our responsibility, so we will not investigate it:'), list(letter.notResponsibleFor!)];
         case 'ombudsman':
-          return ombudsmanBlocks(letter.ombudsman!, 'You can contact the Housing Ombudsman at any time for help with your complaint:');
+          return ombudsmanBlocks(letter.ombudsman!, `You can contact the ${ombudsman} at any time for help with your complaint:`);
       }
       break;
     case 'extension-notice':
@@ -156,7 +163,7 @@ function partBlocks(letter: Letter, field: string): Block[] {
         case 'goodReason':
           return prose(letter.goodReason!);
         case 'ombudsman':
-          return ombudsmanBlocks(letter.ombudsman, 'If you are unhappy with this extension, you can contact the Housing Ombudsman:');
+          return ombudsmanBlocks(letter.ombudsman, `If you are unhappy with this extension, you can contact the ${ombudsman}:`);
       }
       break;
     case 'stage1-response':
@@ -195,14 +202,14 @@ function partBlocks(letter: Letter, field: string): Block[] {
           return prose(letter.ombudsmanRoute);
         case 'ombudsman':
           return letter.kind === 'stage2-response'
-            ? ombudsmanBlocks(letter.ombudsman, 'You can contact the Housing Ombudsman:')
-            : ombudsmanBlocks(letter.ombudsman!, 'You can contact the Housing Ombudsman at any time for help with your complaint:');
+            ? ombudsmanBlocks(letter.ombudsman, `You can contact the ${ombudsman}:`)
+            : ombudsmanBlocks(letter.ombudsman!, `You can contact the ${ombudsman} at any time for help with your complaint:`);
       }
       break;
     case 'decline-notice':
     case 'escalation-refusal':
       if (field === 'reasons') return prose(letter.reasons);
-      if (field === 'ombudsman') return ombudsmanBlocks(letter.ombudsman, 'You have the right to ask the Housing Ombudsman to look at this decision:');
+      if (field === 'ombudsman') return ombudsmanBlocks(letter.ombudsman, `You have the right to ask the ${ombudsman} to look at this decision:`);
       break;
   }
   /* c8 ignore next */
@@ -212,8 +219,9 @@ function partBlocks(letter: Letter, field: string): Block[] {
 /** @internal Lays out a valid letter. */
 export function layOut(letter: Letter, sender?: LetterSender, recipient?: LetterRecipient): LetterDocument {
   const stage = 'stage' in letter ? letter.stage : 1;
-  const sections = letterParts(letter.kind, stage)
-    .map((part) => ({ heading: part.title, blocks: partBlocks(letter, part.field) }))
+  const ombudsman = ombudsmanNameOf(letter);
+  const sections = letterParts(letter.kind, stage, { ombudsman })
+    .map((part) => ({ heading: part.title, blocks: partBlocks(letter, part.field, ombudsman) }))
     .filter((section) => section.blocks.length > 0);
   return {
     ...(sender ? { sender } : {}),

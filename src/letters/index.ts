@@ -27,8 +27,8 @@ export {
   Stage1Response,
   Stage2Response,
 } from './schemas.js';
-export { HOUSING_OMBUDSMAN, OmbudsmanContact } from './ombudsman.js';
-export { LETTER_KINDS, letterParts, type LetterKind, type LetterPart } from './parts.js';
+export { HOUSING_OMBUDSMAN, OmbudsmanContact, SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN } from './ombudsman.js';
+export { LETTER_KINDS, letterParts, type LetterKind, type LetterPart, type LetterPartsOptions } from './parts.js';
 export {
   LetterValidationError,
   isLetterValidationError,

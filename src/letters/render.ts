@@ -118,7 +118,9 @@ function toText(doc: LetterDocument): string {
   if (doc.recipient) put([doc.recipient.name, ...(doc.recipient.address ?? []), '']);
   put([`Our reference: ${doc.reference}`, '', doc.title.toUpperCase(), '', doc.salutation, '']);
   for (const section of doc.sections) {
-    out.push(section.heading, '-'.repeat(section.heading.length));
+    // A heading naming a long ombudsman's name wraps too, underlined as wide as its widest line.
+    const heading = wrap(section.heading);
+    out.push(...heading, '-'.repeat(Math.max(...heading.map((line) => characters(line).length))));
     for (const block of section.blocks) for (const line of [...textBlock(block), '']) out.push(line);
   }
   put(doc.signOff);
@@ -232,6 +234,12 @@ function readOptions(options: unknown): z.infer<typeof Options> {
  * The letter and the options are each copied once, reading every property once, and the letter
  * is rendered from the copy that was validated.
  *
+ * Headings and sentences name the ombudsman as the letter's `ombudsman.calledInLetters` does
+ * (default "Housing Ombudsman"): a letter giving `SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN`, or any
+ * other contact named otherwise, never says "Housing Ombudsman" or "the Code" in what the library
+ * writes (the landlord's own text is printed as written). The Email line is left out when the
+ * contact has no email.
+ *
  * @param letter - the letter (validated here)
  * @param options - the format, and optionally the landlord and resident
  * @returns the rendered text or HTML
@@ -246,6 +254,11 @@ function readOptions(options: unknown): z.infer<typeof Options> {
  * );
  * text.includes('Monday 3 February 2025'); //=> true
  * text.includes('Dear Mr B Jones,'); //=> true
+ * const scottish = renderLetter(
+ *   { kind: 'escalation-refusal', complaintId: 'C-9', sentOn: '2025-02-03', reasons: 'Your complaint has already had our final response', ombudsman: SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN },
+ *   { format: 'html' },
+ * );
+ * scottish.includes('You have the right to ask the Scottish Public Services Ombudsman (SPSO) to look at this decision:'); //=> true
  * ```
  */
 export function renderLetter(letter: unknown, options: RenderLetterOptions): string {

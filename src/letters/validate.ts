@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { HousingComplaintsError, asText, isErrorNamed, typedErrors } from '../errors.js';
+import { ombudsmanName } from './ombudsman.js';
 import { LETTER_KINDS, fieldProvision, letterParts, type LetterKind } from './parts.js';
 import { type NotPlain, pathText as keyPath, plainCopy } from './plain.js';
 import { Letter } from './schemas.js';
@@ -98,6 +99,14 @@ function stageOf(input: unknown, kind: LetterKind | undefined): 1 | 2 {
   return typeof input === 'object' && input !== null && (input as { stage?: unknown }).stage === 2 ? 2 : 1;
 }
 
+/** What the (copied) letter calls its ombudsman, when it gives a valid name: so a message names the part as the letter would. */
+function ombudsmanOf(input: unknown): string | undefined {
+  const contact = typeof input === 'object' && input !== null ? (input as { ombudsman?: unknown }).ombudsman : undefined;
+  const called = typeof contact === 'object' && contact !== null ? (contact as { calledInLetters?: unknown }).calledInLetters : undefined;
+  const name = ombudsmanName.safeParse(called);
+  return name.success ? name.data : undefined;
+}
+
 /** Whether `path` leads to a value that is present (even if invalid) in `input`. */
 function isPresent(input: unknown, path: readonly (string | number)[]): boolean {
   let value = input;
@@ -143,7 +152,7 @@ function toIssues(input: unknown, error: z.core.$ZodError): LetterIssue[] {
     if (path.length === 0) {
       message = typeof input === 'object' && input !== null && !Array.isArray(input) ? `the letter ${issue.message}` : 'a letter must be an object';
     } else if (issue.code !== 'custom' && !isPresent(input, path)) {
-      const part = kind && path.length === 1 ? letterParts(kind, stage).find((p) => p.field === path[0]) : undefined;
+      const part = kind && path.length === 1 ? letterParts(kind, stage, { ombudsman: ombudsmanOf(input) }).find((p) => p.field === path[0]) : undefined;
       message = part
         ? `${pathText(path)}: missing; ${withArticle(kind!)} must include the part "${part.title}"`
         : path.length === 1 && provision === '5.12'
