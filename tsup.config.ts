@@ -8,6 +8,7 @@ const entry = {
   'letters/index': 'src/letters/index.ts',
   'machine/index': 'src/machine/index.ts',
   'diagram/index': 'src/diagram/index.ts',
+  'hazards/index': 'src/hazards/index.ts',
   'testing/index': 'src/testing/index.ts',
   'reporting/index': 'src/reporting/index.ts',
   'store/index': 'src/store/index.ts',

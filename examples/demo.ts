@@ -5,7 +5,9 @@
  * times and damp and mould in a bedroom. First its statutory deadlines in each UK division (each
  * has its own bank holidays); then its whole life through the complaint machine (both stages, an
  * extension, a refused step explained, remedies followed through after the final response); then
- * the stage 1 response letter, validated against the Code and rendered as a housing officer sends it;
+ * a Scottish complaint under the SPSO model procedure, and an English damp-and-mould complaint with
+ * Awaab's Law's hazard deadlines beside it; then the stage 1 response letter, validated against the
+ * Code and rendered as a housing officer sends it;
  * last, a year of 300 generated complaints kept in an SQLite file in a temporary folder (closed and
  * opened again, as after a restart, to answer the morning's work queue), then the regulator's
  * measures, the annual report and the self-assessment of a landlord's policy.
@@ -30,6 +32,13 @@ import {
   annualReport,
   renderAnnualReport,
   selfAssessment,
+  explain,
+  toRecord,
+  toUkDateTime,
+  type ComplaintEvent,
+  type ComplaintMachine,
+  type ComplaintSnapshot,
+  type ComplaintView,
   type IsoDate,
   type WorkingDayCalendar,
 } from 'housing-complaints';
@@ -40,6 +49,7 @@ import { createSqliteStore } from 'housing-complaints/store/sqlite';
 import { generateEventLog } from '../scripts/generate-events.js';
 import { landlord, resident, stage1Response } from './letters/samples.js';
 import { lifecycle } from './lifecycle.js';
+import { dampAndMould, emergencyOnFriday, scottishComplaint } from './beyond-england.js';
 
 const sample = {
   receivedAt: '2024-12-20T16:45:00Z',
@@ -121,6 +131,47 @@ const final = describeComplaint(at);
 console.log(`\nOutcome: ${final.outcome}; ${final.closure?.reason} on ${final.closure?.on}; letters on record: ${at.context.letters.map((l) => l.kind).join(', ')}`);
 console.log(`Still to do: ${final.outstandingActions.map((a) => `${a.description} (by ${a.dueOn})`).join('; ') || 'nothing'}`);
 console.log(`\nPeaks & Plains policy V4 against the Code: ${checkPolicy(policies.peaksPlainsV4).map((c) => c.provision).join(', ')} (see docs/machine.md)\n`);
+
+/** Runs events through a machine, printing each step, its open deadlines (or its refusal) and any breach. */
+function walk(on: ComplaintMachine, events: readonly ComplaintEvent[], show: (d: ComplaintView['openDeadlines'][number]) => boolean = () => true): ComplaintSnapshot {
+  let snapshot = replay(on, []).snapshot;
+  for (const event of events) {
+    const result = step(on, snapshot, event);
+    const day = toUkDate(event.at);
+    if (!result.accepted) {
+      for (const reason of result.reasons) console.log(`${day}  ${event.type.padEnd(19)} REFUSED  ${reason.provision ?? ''}: ${reason.message}`);
+      continue;
+    }
+    snapshot = result.snapshot;
+    const view = describeComplaint(snapshot);
+    const open = view.openDeadlines.filter(show).map((d) => `${d.deadline} ${d.dueAt ? `${toUkDateTime(d.dueAt)} UK time` : d.due} (${d.provision})`);
+    console.log(`${day}  ${event.type.padEnd(19)} ${`${view.stage}/${view.status}${view.hazard ? ` + hazard ${view.hazard.status}` : ''}`.padEnd(36)} ${open.join(', ')}`);
+    for (const breach of result.breaches) console.log(`${' '.repeat(12)}breach recorded: ${breach.deadline} was due ${breach.dueAt ?? breach.due} (${breach.provision})`);
+  }
+  return snapshot;
+}
+
+console.log("A Scottish landlord's complaint, under the SPSO model complaints handling procedure");
+console.log('='.repeat(72));
+console.log('No acknowledgement at stage 1: the frontline response is due 5 working days after receipt (Scotland keeps St Andrew\'s Day).');
+const spso = createComplaintMachine({ policy: policies.spsoModelChp });
+const scottish = scottishComplaint();
+const scottishEnd = walk(spso, scottish.events, (d) => d.deadline.startsWith('stage'));
+const misdirected = explain(scottish.before(spso), scottish.misdirected);
+console.log(`A final response naming the Housing Ombudsman is refused: ${misdirected.reasons.map((r) => `${r.provision}: ${r.message}`).join(' ')}`);
+const finalLetter = renderLetter(scottishEnd.context.letters.at(-1)!, { format: 'text', landlord, resident });
+console.log(`Its final response heads its last part "${finalLetter.split('\n').find((line) => line.includes('Scottish Public Services Ombudsman'))?.trim()}".`);
+console.log(`The SPSO model procedure checked against itself: ${checkPolicy(policies.spsoModelChp).length} conflicts; its record's jurisdiction: ${toRecord(scottishEnd)?.policy.jurisdiction}.\n`);
+
+console.log("Awaab's Law beside an English damp-and-mould complaint");
+console.log('='.repeat(72));
+console.log("The hazard's timescales (Hazards in Social Housing (Prescribed Requirements) (England) Regulations 2025) run beside the complaint's.");
+const damp = walk(machine, dampAndMould());
+const morningQueue = worklist([damp], { now: '2025-12-22T08:00:00Z', within: 5 });
+console.log(`Work queue on the morning of 22 Dec 2025: ${morningQueue.map((e) => `${e.deadline} due ${e.due}`).join('; ')}`);
+console.log('An emergency hazard on a Friday afternoon: 24 clock hours, weekend included.');
+walk(machine, emergencyOnFriday(), (d) => d.deadline.startsWith('hazard'));
+console.log('');
 
 console.log('The stage 1 response, England and Wales (Code 6.9: parts (a) to (g))');
 console.log('='.repeat(72));

@@ -14,7 +14,7 @@ export const STATE_NOTES: Record<string, string> = {
     'Logged on the day it arrived (day 0): to be acknowledged within 5 working days (6.2), or declined with reasons for an exclusion in section 2 (2.1 to 2.4).',
   'process.stage1': 'Stage 1 (6.1 to 6.9).',
   'process.stage1.investigating':
-    'Acknowledged, with the complaint defined (5.6): the response is due within 10 working days of the acknowledgement (6.3), extendable by up to 10 more with reasons and the Ombudsman’s details (6.4, 6.5).',
+    'Acknowledged, with the complaint defined (5.6): the response is due within 10 working days of the acknowledgement (6.3), extendable by up to 10 more with reasons and the Ombudsman’s details (6.4, 6.5). Under the Scottish model procedure there is no acknowledgement: the frontline response is due within 5 working days of receipt, and a complex or serious complaint may go straight to stage 2.',
   'process.stage1.responded':
     'The stage 1 response was sent, answering every point (6.7, 6.9): the resident may ask for stage 2 without giving reasons (6.10, 6.12).',
   'process.stage2': 'Stage 2 (6.10 to 6.20).',
@@ -32,6 +32,14 @@ export const STATE_NOTES: Record<string, string> = {
   'ombudsman.notReferred': 'Not referred to the Ombudsman.',
   'ombudsman.referred': 'Referred to the Ombudsman.',
   'ombudsman.determined': 'The Ombudsman’s determination is recorded, with its findings for each element and any orders.',
+  hazard:
+    'Beside the stages, in England: a hazard in the home under Awaab’s Law, on its own clock (24 clock hours for an emergency, working days otherwise), met at the same time as the complaint’s timescales and followed through after the complaint closes.',
+  'hazard.none': 'No hazard reported on this complaint.',
+  'hazard.reported':
+    'Reported: an emergency hazard to be investigated and made safe within 24 clock hours of the landlord becoming aware; a significant one investigated within 10 working days.',
+  'hazard.investigated':
+    'The investigation concluded: a written summary within 3 working days; for a significant hazard, safety work within 5; supplementary work begun within 5, or on site within 12 weeks; or the household in alternative accommodation.',
+  'hazard.closed': 'Every duty met, or the household in alternative accommodation while the work is done.',
 };
 
 /**
@@ -43,6 +51,10 @@ export const STATE_NOTES: Record<string, string> = {
  */
 export const GUARD_NOTES: Record<string, { meaning: string; provisions: readonly string[] }> = {
   canReceive: { meaning: 'A complaint with its reference, division and summary; the date of the issue, if given, no later than the day it arrived and within the dates the calendar covers.', provisions: ['1.2', '2.3'] },
+  canReceiveAtFrontline: {
+    meaning: 'The same checks, under a policy whose stage 1 has no acknowledgement (the SPSO model procedure’s frontline response): stage 1 starts on receipt, its response due from that day.',
+    provisions: ['1.2', '2.3'],
+  },
   canAcknowledge: {
     meaning:
       'A named handler and the complaint defined point by point; at stage 2 not the stage 1 handler; an acknowledgement letter that promises the response date the machine counts.',
@@ -62,7 +74,11 @@ export const GUARD_NOTES: Record<string, { meaning: string; provisions: readonly
       'A response letter answering every point of the definition, with a remedy where a finding is upheld, saying what will happen and by when, and listing every remedy and action still open; a late response is allowed and recorded as a breach.',
     provisions: ['5.12', '6.6', '6.7', '6.9', '6.17', '6.18', '6.19', '7.1', '7.3'],
   },
-  canEscalate: { meaning: 'Stage 2 whenever the resident asks, with or without reasons, unless the Ombudsman has already determined the complaint.', provisions: ['5.3', '5.11', '6.10', '6.12'] },
+  canEscalate: {
+    meaning:
+      'Stage 2 whenever the resident asks after the stage 1 response, with or without reasons, unless the Ombudsman has already determined the complaint; before the response only under a policy that allows it (the SPSO model procedure: complex or serious, or the resident asks).',
+    provisions: ['5.3', '5.11', '6.10', '6.12'],
+  },
   canRefuseEscalation: { meaning: 'Only for a reason in section 2 of the Code, with a refusal letter giving the reasons and the Ombudsman’s details.', provisions: ['2.4', '5.11', '5.12'] },
   canClose: { meaning: 'The resident is satisfied with the stage 1 response; stage 2 stays open to them.', provisions: ['6.10'] },
   canWithdraw: { meaning: 'The resident may withdraw at any point before a final outcome.', provisions: [] },
@@ -72,6 +88,14 @@ export const GUARD_NOTES: Record<string, { meaning: string; provisions: readonly
   canRecordDetermination: { meaning: 'The Ombudsman’s findings for each element of the complaint.', provisions: [] },
   canTick: { meaning: 'Always: the clock records deadlines missed up to its instant.', provisions: ['6.2', '6.3', '6.11', '6.14'] },
   canRecordConsent: { meaning: 'A representative’s complaint whose resident’s consent is not yet on file.', provisions: ['1.3', '3.6'] },
+  // Awaab's Law, not the Code: its regulations are named in the words (as secondary sources number them), not as provisions.
+  canReportHazard: {
+    meaning: 'A hazard in a social home in England (LTA 1985 s10A), in scope of Awaab’s Law’s phase in force when the landlord became aware (damp and mould, and every emergency hazard but overcrowding, from 27 October 2025), not reported before it was known.',
+    provisions: [],
+  },
+  canInvestigateHazard: { meaning: 'The investigation’s finding (emergency, significant or none), concluded after the landlord became aware; a late one is recorded as a breach.', provisions: [] },
+  canRecordHazardWork: { meaning: 'A duty due on this hazard and not yet met: the written summary, making safe, safety work, supplementary work, or alternative accommodation.', provisions: [] },
+  canCloseHazard: { meaning: 'Every duty due is met (alternative accommodation stands in for safety work); supplementary work has at least begun.', provisions: [] },
 };
 
 /** What every guard also checks, said once beside each table of guards. */

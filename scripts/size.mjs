@@ -15,28 +15,35 @@ import { tsImport } from 'tsx/esm/api';
  * others sit a few kB above today's size so growth is a decision, not an accident. The machine's
  * and the whole package's grew by 8 and 10 kB with the reliability work (one record validator
  * that recomputes every deadline, plain copies of every input, typed errors everywhere): a
- * system of record that can always load what it accepted is worth about 7 kB gzipped.
+ * system of record that can always load what it accepted is worth about 7 kB gzipped. Issue 14
+ * added about 11 kB gzipped to the machine, and so to everything that carries it: the hazard
+ * track of Awaab's Law (its phases and duties as data, the clock-hour calendar, four guards and
+ * the record's checks of their deadlines) and the Scottish procedure (its policy, its floor, its
+ * citations and the SPSO's letters). The hazard data's descriptions ride along with the machine;
+ * moving them to the hazards subpath alone would win back about 2 kB.
  */
 export const BUDGETS = {
   'housing-complaints/calendar': 15 * 1024,
+  // Awaab's Law's hazard timescales as data, with the calendar's clock hours: no peer dependency.
+  'housing-complaints/hazards': 12 * 1024,
   'housing-complaints/letters': 20 * 1024,
-  'housing-complaints/machine': 53 * 1024,
+  'housing-complaints/machine': 64 * 1024,
   // The lifecycle as a Mermaid diagram: tooling for docs, a subpath of its own so that a screen
   // embedding the machine does not carry it (it reads a machine it is given: about 2 kB).
   'housing-complaints/diagram': 4 * 1024,
   // Everything, reporting included (see below): a server's import, not a screen's.
-  'housing-complaints': 92 * 1024,
+  'housing-complaints': 105 * 1024,
   // All of reporting: `toRecord` and `comparePolicies` carry the machine (they read and replay
   // complaints), the self-assessment carries the Code's provision table (about 9 kB of text).
-  'housing-complaints/reporting': 84 * 1024,
+  'housing-complaints/reporting': 95 * 1024,
   // What a dashboard in a browser imports to show the measures and the annual report from records:
   // no machine, no provision table (zod/mini for reading records is most of it).
-  'housing-complaints/reporting { tenantSatisfactionMeasures, annualReport, renderAnnualReport, parseRecord }': 30 * 1024,
+  'housing-complaints/reporting { tenantSatisfactionMeasures, annualReport, renderAnnualReport, parseRecord }': 32 * 1024,
   // The store's interface and the in-memory store (a screen's offline store): the machine, the
   // record (toRecord, parseRecord) and the store's rules. The databases are Node subpaths.
-  'housing-complaints/store': 62 * 1024,
+  'housing-complaints/store': 73 * 1024,
   // Test tooling, not for browsers, but it should not balloon either.
-  'housing-complaints/testing': 60 * 1024,
+  'housing-complaints/testing': 67 * 1024,
 };
 
 /**
@@ -48,7 +55,7 @@ export const BUDGETS = {
  * 132.8 kB when the budget was set.
  */
 export const EXAMPLE_BUDGETS = {
-  'examples/web-ui (React, @xstate/react, machine, letters)': 136 * 1024,
+  'examples/web-ui (React, @xstate/react, machine, letters)': 146 * 1024,
 };
 
 /** The gzipped size of the web UI example's JS, built by its own `buildWebUi` into a temporary folder. */

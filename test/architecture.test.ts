@@ -32,6 +32,12 @@ describe('module boundaries', () => {
     expect(files.every((file) => file.startsWith('src/calendar/') || file === 'src/errors.ts')).toBe(true);
   });
 
+  it('housing-complaints/hazards imports no package at all: data and the calendar’s clock', async () => {
+    const { packages, files } = await importsOf('hazards/index.ts');
+    expect(packages).toEqual([]);
+    expect(files.every((file) => /^src\/(hazards|calendar)\/|^src\/errors\.ts$|^src\/plain\.ts$/.test(file))).toBe(true);
+  });
+
   it('housing-complaints/letters imports zod/mini (tree-shakable) and nothing else: not XState', async () => {
     const { packages, files } = await importsOf('letters/index.ts');
     expect(packages).toEqual(['zod/mini']);

@@ -18,6 +18,7 @@ import * as xstate from 'xstate';
 import * as rootExports from '../src/index.js';
 import * as testing from '../src/testing/index.js';
 import * as diagram from '../src/diagram/index.js';
+import * as hazards from '../src/hazards/index.js';
 import * as store from '../src/store/index.js';
 import * as sqlite from '../src/store/sqlite.js';
 import * as postgres from '../src/store/postgres.js';
@@ -25,7 +26,7 @@ import * as pglite from '@electric-sql/pglite';
 import * as pg from 'pg';
 
 /** Every export of the package in scope: the root's, and those of the entry points not in the root (testing, the stores). */
-const library = { ...rootExports, ...diagram, ...testing, ...store, ...sqlite, ...postgres };
+const library = { ...rootExports, ...diagram, ...hazards, ...testing, ...store, ...sqlite, ...postgres };
 /** Packages an example may import by name. */
 const modules = { xstate, '@electric-sql/pglite': pglite, pg: (pg as { default?: unknown }).default ?? pg };
 /**

@@ -41,12 +41,17 @@ export const complaintMachine = createMachine({
         new: {
           description: 'Nothing received yet.',
           on: {
-            RECEIVE: {
+            RECEIVE: [{
+              target: '#complaint.process.stage1',
+              guard: 'canReceiveAtFrontline',
+              actions: ['recordFrontlineReceipt'],
+              description: 'The same checks, under a policy whose stage 1 has no acknowledgement (the SPSO model procedure’s frontline response): stage 1 starts on receipt, its response due from that day (Code 1.2, 2.3).',
+            }, {
               target: '#complaint.process.received',
               guard: 'canReceive',
               actions: ['recordReceipt'],
               description: 'A complaint with its reference, division and summary; the date of the issue, if given, no later than the day it arrived and within the dates the calendar covers (Code 1.2, 2.3).',
-            },
+            }],
           },
         },
         received: {
@@ -95,7 +100,7 @@ export const complaintMachine = createMachine({
           },
           states: {
             investigating: {
-              description: 'Acknowledged, with the complaint defined (5.6): the response is due within 10 working days of the acknowledgement (6.3), extendable by up to 10 more with reasons and the Ombudsman’s details (6.4, 6.5).',
+              description: 'Acknowledged, with the complaint defined (5.6): the response is due within 10 working days of the acknowledgement (6.3), extendable by up to 10 more with reasons and the Ombudsman’s details (6.4, 6.5). Under the Scottish model procedure there is no acknowledgement: the frontline response is due within 5 working days of receipt, and a complex or serious complaint may go straight to stage 2.',
               on: {
                 EXTEND: {
                   guard: {
@@ -116,6 +121,12 @@ export const complaintMachine = createMachine({
                   guard: 'canAddIssue',
                   actions: ['addIssue'],
                   description: 'An issue related to the complaint, raised before the stage 1 response, joins its definition; an unrelated one is a new complaint (Code 5.6, 6.8).',
+                },
+                ESCALATE: {
+                  target: '#complaint.process.stage2',
+                  guard: 'canEscalate',
+                  actions: ['recordEscalation'],
+                  description: 'Stage 2 whenever the resident asks after the stage 1 response, with or without reasons, unless the Ombudsman has already determined the complaint; before the response only under a policy that allows it (the SPSO model procedure: complex or serious, or the resident asks) (Code 5.3, 5.11, 6.10, 6.12).',
                 },
                 DECLINE: {
                   target: '#complaint.process.closed.declined',
@@ -148,7 +159,7 @@ export const complaintMachine = createMachine({
                   target: '#complaint.process.stage2',
                   guard: 'canEscalate',
                   actions: ['recordEscalation'],
-                  description: 'Stage 2 whenever the resident asks, with or without reasons, unless the Ombudsman has already determined the complaint (Code 5.3, 5.11, 6.10, 6.12).',
+                  description: 'Stage 2 whenever the resident asks after the stage 1 response, with or without reasons, unless the Ombudsman has already determined the complaint; before the response only under a policy that allows it (the SPSO model procedure: complex or serious, or the resident asks) (Code 5.3, 5.11, 6.10, 6.12).',
                 },
                 CLOSE: {
                   target: '#complaint.process.closed.resolvedAtStage1',
@@ -257,7 +268,7 @@ export const complaintMachine = createMachine({
                   target: '#complaint.process.stage2',
                   guard: 'canEscalate',
                   actions: ['recordEscalation'],
-                  description: 'Stage 2 whenever the resident asks, with or without reasons, unless the Ombudsman has already determined the complaint (Code 5.3, 5.11, 6.10, 6.12).',
+                  description: 'Stage 2 whenever the resident asks after the stage 1 response, with or without reasons, unless the Ombudsman has already determined the complaint; before the response only under a policy that allows it (the SPSO model procedure: complex or serious, or the resident asks) (Code 5.3, 5.11, 6.10, 6.12).',
                 },
               },
             },
@@ -302,6 +313,58 @@ export const complaintMachine = createMachine({
         },
         determined: {
           description: 'The Ombudsman’s determination is recorded, with its findings for each element and any orders.',
+        },
+      },
+    },
+    hazard: {
+      initial: 'none',
+      description: 'Beside the stages, in England: a hazard in the home under Awaab’s Law, on its own clock (24 clock hours for an emergency, working days otherwise), met at the same time as the complaint’s timescales and followed through after the complaint closes.',
+      states: {
+        none: {
+          description: 'No hazard reported on this complaint.',
+          on: {
+            REPORT_HAZARD: {
+              target: '#complaint.hazard.reported',
+              guard: 'canReportHazard',
+              actions: ['recordHazardReport'],
+              description: 'A hazard in a social home in England (LTA 1985 s10A), in scope of Awaab’s Law’s phase in force when the landlord became aware (damp and mould, and every emergency hazard but overcrowding, from 27 October 2025), not reported before it was known.',
+            },
+          },
+        },
+        reported: {
+          description: 'Reported: an emergency hazard to be investigated and made safe within 24 clock hours of the landlord becoming aware; a significant one investigated within 10 working days.',
+          on: {
+            INVESTIGATE_HAZARD: {
+              target: '#complaint.hazard.investigated',
+              guard: 'canInvestigateHazard',
+              actions: ['recordHazardInvestigation'],
+              description: 'The investigation’s finding (emergency, significant or none), concluded after the landlord became aware; a late one is recorded as a breach.',
+            },
+            RECORD_HAZARD_WORK: {
+              guard: 'canRecordHazardWork',
+              actions: ['recordHazardWork'],
+              description: 'A duty due on this hazard and not yet met: the written summary, making safe, safety work, supplementary work, or alternative accommodation.',
+            },
+          },
+        },
+        investigated: {
+          description: 'The investigation concluded: a written summary within 3 working days; for a significant hazard, safety work within 5; supplementary work begun within 5, or on site within 12 weeks; or the household in alternative accommodation.',
+          on: {
+            RECORD_HAZARD_WORK: {
+              guard: 'canRecordHazardWork',
+              actions: ['recordHazardWork'],
+              description: 'A duty due on this hazard and not yet met: the written summary, making safe, safety work, supplementary work, or alternative accommodation.',
+            },
+            CLOSE_HAZARD: {
+              target: '#complaint.hazard.closed',
+              guard: 'canCloseHazard',
+              actions: ['recordHazardClosure'],
+              description: 'Every duty due is met (alternative accommodation stands in for safety work); supplementary work has at least begun.',
+            },
+          },
+        },
+        closed: {
+          description: 'Every duty met, or the household in alternative accommodation while the work is done.',
         },
       },
     },

@@ -3,6 +3,10 @@
  * verdict to the next context. They never refuse (the guards did that) and never read a clock.
  */
 import type { Region } from '../calendar/regions.js';
+import { citeIn } from '../policy/jurisdiction.js';
+import { compareInstants } from '../calendar/instant.js';
+import { deadlinesFor } from './hazard.js';
+import { hazardInScope, type HazardScopeOptions } from '../hazards/phases.js';
 import { Remedy, type Letter } from '../letters/schemas.js';
 import { ComplaintDetails, type ComplaintContext } from './context.js';
 import { openDeadlines } from './deadlines.js';
@@ -19,11 +23,18 @@ function withBreach(breaches: Breach[], breach: Breach): Breach[] {
   return breaches.some((b) => b.deadline === breach.deadline) ? breaches : [...breaches, breach];
 }
 
-/** Deadlines already passed on `day` become breaches (each recorded once). */
-function missed(context: ComplaintContext, day: string): Breach[] {
+/**
+ * Deadlines already passed at `at` become breaches (each recorded once): a working-day deadline
+ * once its day has passed, a clock-hour one (Awaab's Law's 24 hours) once its instant has.
+ */
+function missed(context: ComplaintContext, at: string): Breach[] {
+  const day = dayOf({ at });
   let breaches = context.breaches;
   for (const open of openDeadlines(context)) {
-    if (open.due < day) breaches = withBreach(breaches, { deadline: open.deadline, provision: open.provision, due: open.due, recordedOn: day });
+    if (open.soft) continue;
+    if (open.dueAt !== undefined ? compareInstants(at, open.dueAt) > 0 : open.due < day) {
+      breaches = withBreach(breaches, { deadline: open.deadline, provision: open.provision, due: open.due, ...(open.dueAt ? { dueAt: open.dueAt } : {}), recordedOn: day });
+    }
   }
   return breaches;
 }
@@ -36,7 +47,7 @@ function base(context: ComplaintContext, event: ComplaintEvent, verdict: Verdict
   const on = dayOf(event);
   return {
     ...context,
-    breaches: missed(context, on),
+    breaches: missed(context, event.at),
     lastEventAt: event.at,
     notes: verdict.notes.length ? [...context.notes, ...verdict.notes.map((n) => (n.provision ? { on, provision: n.provision, message: n.message } : { on, message: n.message }))] : context.notes,
   };
@@ -89,23 +100,32 @@ export const APPLY: Record<RuleName, Apply> = {
     const day = dayOf(event);
     const calendar = env.calendar(complaint.region as Region);
     const next = base({ ...context, complaint, calendar: calendarFingerprint(calendar) }, event, verdict);
-    next.stage1 = { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, env.policy.stage1.acknowledgeWithin), extensions: [] };
+    const acknowledgeWithin = env.policy.stage1.acknowledgeWithin;
+    if (acknowledgeWithin === undefined) {
+      // A frontline stage 1 (the SPSO model procedure): no acknowledgement, the response due from receipt.
+      const respondBy = responseDue(env, complaint.region, day, 1, day);
+      next.stage1 = { requestedOn: day, respondBy, originalRespondBy: respondBy, extensions: [] };
+    } else {
+      next.stage1 = { requestedOn: day, acknowledgeBy: calendar.addWorkingDays(day, acknowledgeWithin), extensions: [] };
+    }
     // Only a policy that asks for the resident's written consent waits for it (the Code leaves it to the policy, 1.3).
     next.consentAwaited = env.policy.representativeConsent === 'written' && complaint.raisedBy === 'representative' && complaint.consentOnFile !== true;
     next.timers = timersFrom(next, env, 'received', day);
     return next;
   },
 
+  canReceiveAtFrontline: (context, event, env, verdict, stage) => APPLY.canReceive(context, event, env, verdict, stage),
+
   canAcknowledge(context, event, env, verdict, stage) {
     if (event.type !== 'ACKNOWLEDGE') return context;
     const day = dayOf(event);
     const record = (stage === 1 ? context.stage1 : context.stage2)!;
-    const respondBy = responseDue(env, context.complaint!.region, day, stage);
+    const respondBy = responseDue(env, context.complaint!.region, day, stage, record.requestedOn);
     let next = setStage(base(context, event, verdict), stage, { ...record, acknowledgedOn: day, handler: verdict.handler!, ...(verdict.handlerId ? { handlerId: verdict.handlerId } : {}), respondBy, originalRespondBy: respondBy });
     next.definition = verdict.definition!;
     if (verdict.letter) next.letters = [...next.letters, verdict.letter];
-    if (day > record.acknowledgeBy) {
-      next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.acknowledge`, provision: stage === 1 ? '6.2' : '6.11', due: record.acknowledgeBy, recordedOn: day });
+    if (record.acknowledgeBy && day > record.acknowledgeBy) {
+      next.breaches = withBreach(next.breaches, { deadline: `stage${stage}.acknowledge`, provision: citeIn(context.policy.jurisdiction ?? 'england', stage === 1 ? '6.2' : '6.11'), due: record.acknowledgeBy, recordedOn: day });
     }
     next = { ...next, timers: timersFrom(next, env, stage === 1 ? 'stage1-acknowledged' : 'stage2-acknowledged', day) };
     return next;
@@ -192,6 +212,8 @@ export const APPLY: Record<RuleName, Apply> = {
         extensions: [],
         ...(explanation ? { explanation } : {}),
         ...(discretion ? { discretion } : {}),
+        // Straight to stage 2, before a stage 1 response (a policy that allows it): why.
+        ...(context.stage1 && !context.stage1.respondedOn && event.route ? { route: event.route } : {}),
       },
     };
   },
@@ -242,6 +264,32 @@ export const APPLY: Record<RuleName, Apply> = {
 
   canTick(context, event, _env, verdict) {
     return base(context, event, verdict);
+  },
+
+  canReportHazard(context, event, env, verdict) {
+    if (event.type !== 'REPORT_HAZARD') return context;
+    const { type, category, description } = event.hazard;
+    const awareAt = event.hazard.awareAt ?? event.at;
+    const phase = hazardInScope(type, category, dayOf({ at: awareAt }), (env.policy.hazards?.phaseDates ? { phaseDates: env.policy.hazards.phaseDates } : {}) as HazardScopeOptions).phase!;
+    const facts = { category, awareAt };
+    return { ...base(context, event, verdict), hazard: { type, category, description: description.trim(), awareAt, reportedAt: event.at, phase, deadlines: deadlinesFor(facts, env.policy), met: [] } };
+  },
+
+  canInvestigateHazard(context, event, env, verdict) {
+    if (event.type !== 'INVESTIGATE_HAZARD') return context;
+    const concluded = { ...context.hazard!, concludedAt: event.at, finding: event.finding, ...(event.safetyWorkIdentifiedAt ? { safetyWorkIdentifiedAt: event.safetyWorkIdentifiedAt } : {}) };
+    return { ...base(context, event, verdict), hazard: { ...concluded, deadlines: deadlinesFor(concluded, env.policy) } };
+  },
+
+  canRecordHazardWork(context, event, _env, verdict) {
+    if (event.type !== 'RECORD_HAZARD_WORK') return context;
+    const hazard = context.hazard!;
+    return { ...base(context, event, verdict), hazard: { ...hazard, met: [...hazard.met, { duty: event.duty, at: event.at }] } };
+  },
+
+  canCloseHazard(context, event, _env, verdict) {
+    if (event.type !== 'CLOSE_HAZARD') return context;
+    return { ...base(context, event, verdict), hazard: { ...context.hazard!, closedAt: event.at } };
   },
 
   canRecordConsent(context, event, _env, verdict) {

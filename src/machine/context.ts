@@ -3,6 +3,9 @@
  * serves the type, the restore validation and the docs. Plain JSON only (ISO strings, no Date, no
  * class instances), so a snapshot survives `JSON.stringify`.
  */
+import type { JurisdictionId } from '../policy/jurisdiction.js';
+import { HAZARD_DUTY_IDS } from '../hazards/duties.js';
+import { HAZARD_TYPES } from '../hazards/phases.js';
 import * as z from 'zod/mini';
 import { isRegion } from '../calendar/regions.js';
 import { toUkDate } from '../calendar/ukDate.js';
@@ -88,8 +91,8 @@ const Extension = z.strictObject({
 const StageRecord = z.strictObject({
   /** The day the stage began: receipt (stage 1) or the escalation request (stage 2). */
   requestedOn: isoDate,
-  /** The acknowledgement deadline (6.2, 6.11). */
-  acknowledgeBy: isoDate,
+  /** The acknowledgement deadline (6.2, 6.11); absent for a stage with no acknowledgement (the SPSO model procedure's frontline stage 1). */
+  acknowledgeBy: z.optional(isoDate),
   /** When it was acknowledged. */
   acknowledgedOn: z.optional(isoDate),
   /** Who handles the stage, as the letters name them. */
@@ -112,6 +115,11 @@ const StageRecord = z.strictObject({
   discretion: z.optional(text),
   /** The root cause the investigation found, as the landlord labels it, for learning (8.1(d), 9.x; policy 18.1). */
   cause: z.optional(label),
+  /**
+   * At stage 2, when the complaint went straight there before a stage 1 response, why: it is
+   * complex or serious, or the resident asked (the SPSO model procedure allows both).
+   */
+  route: z.optional(z.literal(['complex-or-serious', 'resident-asked'])),
 });
 
 const TrackedItem = z.strictObject({
@@ -134,12 +142,14 @@ const TrackedItem = z.strictObject({
 });
 
 const Breach = z.strictObject({
-  /** Which deadline, e.g. `stage1.respond` or `remedy:goodwill`. */
+  /** Which deadline, e.g. `stage1.respond`, `remedy:goodwill` or `hazard:emergency-make-safe`. */
   deadline: text,
   /** The provision it breaches. */
   provision: text,
   /** When it was due. */
   due: isoDate,
+  /** For a deadline in clock hours (Awaab's Law's 24 hours): the instant it was due. */
+  dueAt: z.optional(instant),
   /** When the breach was recorded. */
   recordedOn: isoDate,
 });
@@ -166,6 +176,48 @@ const Timer = z.strictObject({
   metOn: z.optional(isoDate),
   /** When it stopped without being met: its stop condition came (policy 6.1.2), or the complaint closed. */
   stoppedOn: z.optional(isoDate),
+});
+
+/** One deadline of the hazard track, as `hazardDeadlines` counts it from what is known. */
+const HazardDeadlineRecord = z.strictObject({
+  /** The duty, e.g. `'significant-investigate'`. */
+  duty: z.literal(HAZARD_DUTY_IDS),
+  /** The regulation behind it, as secondary sources give it (`'reg. 6'`), when there is one. */
+  regulation: z.optional(text),
+  /** The UK date it is due. */
+  due: isoDate,
+  /** For a duty in clock hours, the instant it is due. */
+  dueAt: z.optional(instant),
+  /** Whether the value was checked against the regulations themselves (none yet: see the Awaab's Law guide). */
+  verified: z.boolean(),
+});
+
+/** A hazard reported beside the complaint, and its Awaab's Law track. */
+const HazardRecord = z.strictObject({
+  /** The HHSRS hazard. */
+  type: z.literal(HAZARD_TYPES),
+  /** The category on report: emergency or significant. */
+  category: z.literal(['emergency', 'significant']),
+  /** What was reported. */
+  description: text,
+  /** When the landlord became aware of it. */
+  awareAt: instant,
+  /** When it was recorded. */
+  reportedAt: instant,
+  /** The phase of Awaab's Law that brought it into scope. */
+  phase: z.literal([1, 2, 3]),
+  /** When the investigation concluded. */
+  concludedAt: z.optional(instant),
+  /** What it found. */
+  finding: z.optional(z.literal(['emergency', 'significant', 'none'])),
+  /** When the investigation identified the safety work, if given. */
+  safetyWorkIdentifiedAt: z.optional(instant),
+  /** The deadlines, from what is known so far. */
+  deadlines: z.array(HazardDeadlineRecord),
+  /** The duties met, in order. */
+  met: z.array(z.strictObject({ duty: z.literal(HAZARD_DUTY_IDS), at: instant })),
+  /** When the track was closed. */
+  closedAt: z.optional(instant),
 });
 
 const OmbudsmanFinding = z.literal([
@@ -212,6 +264,8 @@ export const ComplaintContext = z.strictObject({
     enforceCode: z.boolean(),
     /** A digest of the policy's content (timescales, limits, timers): the same id with other rules is another policy. */
     fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/, { error: 'must be a policy fingerprint' })),
+    /** The policy's jurisdiction, when it is not England's: `'scotland'`, the SPSO model complaints handling procedure. */
+    jurisdiction: z.optional(z.literal(['scotland'])),
   }),
   /** A digest of the working-day calendar the complaint is counted with (its division and adjustments), set at receipt. */
   calendar: z.optional(z.string().check(z.maxLength(200))),
@@ -252,6 +306,8 @@ export const ComplaintContext = z.strictObject({
       on: isoDate,
     }),
   ),
+  /** A hazard reported beside the complaint and its Awaab's Law deadlines; absent until one is reported. */
+  hazard: z.optional(HazardRecord),
   /** The Housing Ombudsman's involvement. */
   ombudsman: z.strictObject({
     /** When the complaint was referred. */
@@ -274,6 +330,6 @@ export const ComplaintContext = z.strictObject({
 export type ComplaintContext = z.infer<typeof ComplaintContext>;
 
 /** @internal The context before anything is received. */
-export function emptyContext(policyId: string, enforceCode: boolean, fingerprint: string): ComplaintContext {
-  return { policy: { id: policyId, enforceCode, fingerprint }, letters: [], tracked: [], breaches: [], timers: [], notes: [], consentAwaited: false, ombudsman: {} };
+export function emptyContext(policyId: string, enforceCode: boolean, fingerprint: string, jurisdiction: JurisdictionId = 'england'): ComplaintContext {
+  return { policy: { id: policyId, enforceCode, fingerprint, ...(jurisdiction === 'england' ? {} : { jurisdiction }) }, letters: [], tracked: [], breaches: [], timers: [], notes: [], consentAwaited: false, ombudsman: {} };
 }

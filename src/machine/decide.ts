@@ -55,7 +55,7 @@ export function decide(rule: RuleName, context: ComplaintContext, event: unknown
   const copied = eventCopy(event);
   if ('refusal' in copied) return refuse(copied.refusal);
   const verdict = judge(rule, context, copied.event, env, stage);
-  if (verdict.refusals.length > 0) return verdict;
+  if (verdict.refusals.length > 0 || verdict.elsewhere) return verdict;
   try {
     const next = settleTimers(APPLY[rule](context, copied.event, env, verdict, stage), env);
     const problems = recordProblems(next, env, context, [verdict.letter, verdict.definition, copied.event.at]);

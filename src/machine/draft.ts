@@ -1,7 +1,7 @@
 import type { Region } from '../calendar/regions.js';
 import { responseDue, ukDayOf } from './rules.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
-import { HOUSING_OMBUDSMAN, type OmbudsmanContact } from '../letters/ombudsman.js';
+import { HOUSING_OMBUDSMAN, SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN, type OmbudsmanContact } from '../letters/ombudsman.js';
 import { LETTER_KINDS, type LetterKind } from '../letters/parts.js';
 import type { Letter } from '../letters/schemas.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
@@ -42,7 +42,7 @@ export type LetterDraft<K extends LetterKind = LetterKind> = {
 export interface DraftLetterOptions {
   /** When the letter will be sent: an instant or a UK date (default: the day of the last event). */
   readonly now?: string | Date;
-  /** The Ombudsman's contact details to give (default {@link HOUSING_OMBUDSMAN}). */
+  /** The Ombudsman's contact details to give (default: the policy's jurisdiction's, {@link HOUSING_OMBUDSMAN} or {@link SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN}). */
   readonly ombudsman?: OmbudsmanContact;
 }
 
@@ -82,7 +82,8 @@ function compose<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, opt
   const sentOn = ukDayOf(options.now ?? context.lastEventAt, 'now');
   const calendar = env.calendar(context.complaint.region as Region);
   const stage: 1 | 2 = context.stage2 ? 2 : 1;
-  const ombudsman = { ...(options.ombudsman ?? HOUSING_OMBUDSMAN) };
+  // The resident's ombudsman under the policy's jurisdiction, unless the host gives other details.
+  const ombudsman = { ...(options.ombudsman ?? (env.policy.jurisdiction === 'scotland' ? SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN : HOUSING_OMBUDSMAN)) };
   const base = { kind, complaintId: context.complaint.id, sentOn };
   // An open item keeps its date while it is still ahead; an overdue one is left for the host to re-date.
   const open = context.tracked.filter((item) => !item.completedOn).map((item) => ({ description: item.description, ...(item.dueOn && item.dueOn >= sentOn ? { dueOn: item.dueOn } : {}) }));
@@ -95,7 +96,7 @@ function compose<K extends LetterKind>(snapshot: ComplaintSnapshot, kind: K, opt
         stage,
         ...definition,
         // What the machine will count from an acknowledgement sent that day (6.3, 6.14).
-        respondBy: responseDue(env, context.complaint.region, sentOn, stage),
+        respondBy: responseDue(env, context.complaint.region, sentOn, stage, (stage === 1 ? context.stage1 : context.stage2)?.requestedOn ?? sentOn),
         ombudsman,
       };
       break;

@@ -8,6 +8,12 @@ import { toUkDate } from '../calendar/ukDate.js';
 import { ComplaintDetails, DeterminationFindings, identifier, label } from './context.js';
 import { pathText } from '../letters/plain.js';
 import { NotPlain, plainCopy } from '../plain.js';
+import type { HazardDutyId } from '../hazards/duties.js';
+import type { HazardFinding } from '../hazards/deadlines.js';
+import { HAZARD_TYPES, type HazardCategory, type HazardType } from '../hazards/phases.js';
+
+/** @internal The duties a RECORD_HAZARD_WORK event may record as met (the investigations are INVESTIGATE_HAZARD). */
+export const HAZARD_WORK = ['emergency-make-safe', 'written-summary', 'significant-safety-work', 'supplementary-work-begin', 'supplementary-work-on-site', 'alternative-accommodation'] as const;
 
 /**
  * An ISO 8601 instant with `Z` or a UTC offset: when an event happened. The machine turns it into
@@ -181,6 +187,11 @@ export type ComplaintEvent =
       explanation?: string;
       /** Any discretion the landlord applied, for the record. */
       discretion?: string;
+      /**
+       * Straight to stage 2 before a stage 1 response, under a policy that allows it (the SPSO model
+       * procedure): the complaint is complex or serious, or the resident asked.
+       */
+      route?: 'complex-or-serious' | 'resident-asked';
     }
   | {
       /** Refuse to escalate, for a section 2 reason (5.11), with the letter. */
@@ -229,6 +240,54 @@ export type ComplaintEvent =
   | {
       /** The resident withdraws the complaint. */
       type: 'WITHDRAW';
+      /** When it happened, an ISO instant. */
+      at: Instant;
+    }
+  | {
+      /**
+       * A hazard in the home is reported beside the complaint (Awaab's Law: the Hazards in Social
+       * Housing (Prescribed Requirements) (England) Regulations 2025): its timescales start from
+       * when the landlord became aware of it.
+       */
+      type: 'REPORT_HAZARD';
+      /** When it was recorded, an ISO instant. */
+      at: Instant;
+      /** The hazard. */
+      hazard: {
+        /** The HHSRS hazard, e.g. `'damp-and-mould'`. */
+        type: HazardType;
+        /** How the landlord categorises it on what it knows: `'emergency'` (24 clock hours) or `'significant'`. */
+        category: HazardCategory;
+        /** What was reported, in a line. */
+        description: string;
+        /** When the landlord became aware of it, an ISO instant (default `at`); not after `at`. */
+        awareAt?: Instant;
+      };
+    }
+  | {
+      /** The hazard's investigation concluded, with what it found. */
+      type: 'INVESTIGATE_HAZARD';
+      /** When it concluded, an ISO instant. */
+      at: Instant;
+      /** What it found: an emergency hazard, a significant one, or none. */
+      finding: HazardFinding;
+      /** When the investigation identified the safety work, if earlier than its conclusion (an ISO instant). */
+      safetyWorkIdentifiedAt?: Instant;
+    }
+  | {
+      /**
+       * A duty of the hazard track met: the written summary sent, the home made safe, safety work
+       * done, supplementary work begun or on site, or alternative accommodation secured.
+       */
+      type: 'RECORD_HAZARD_WORK';
+      /** When it was done, an ISO instant. */
+      at: Instant;
+      /** The duty met. */
+      duty: Exclude<HazardDutyId, 'emergency-investigate' | 'significant-investigate'>;
+    }
+  | {
+      /** The hazard track ends: every duty due is met, or the household is in alternative accommodation. */
+      type: 'CLOSE_HAZARD';
       /** When it happened, an ISO instant. */
       at: Instant;
     }
@@ -328,6 +387,10 @@ export const EVENT_TYPES = [
   'TICK',
   'REFER_TO_OMBUDSMAN',
   'OMBUDSMAN_DETERMINATION',
+  'REPORT_HAZARD',
+  'INVESTIGATE_HAZARD',
+  'RECORD_HAZARD_WORK',
+  'CLOSE_HAZARD',
 ] as const satisfies readonly ComplaintEvent['type'][];
 
 function isInstant(value: string): boolean {
@@ -376,7 +439,7 @@ export const EVENT_SCHEMAS = {
   ),
   ADD_ISSUE: event('ADD_ISSUE', { point: z.strictObject({ id: text, summary: text }), related: z.boolean() }),
   RESPOND: event('RESPOND', { letter, cause: z.optional(label) }),
-  ESCALATE: event('ESCALATE', { explanation: z.optional(z.string()), discretion: z.optional(z.string()) }),
+  ESCALATE: event('ESCALATE', { explanation: z.optional(z.string()), discretion: z.optional(z.string()), route: z.optional(z.literal(['complex-or-serious', 'resident-asked'])) }),
   REFUSE_ESCALATION: event('REFUSE_ESCALATION', { reason: z.literal(['legal-proceedings', 'previously-considered', 'outside-policy-window']), letter }),
   OFFER_REMEDY: event('OFFER_REMEDY', { remedy: z.record(z.string(), z.unknown(), { error: 'must be a remedy object' }) }),
   COMPLETE_ACTION: event('COMPLETE_ACTION', { id: text }),
@@ -386,6 +449,12 @@ export const EVENT_SCHEMAS = {
   TICK: event('TICK', {}),
   REFER_TO_OMBUDSMAN: event('REFER_TO_OMBUDSMAN', {}),
   OMBUDSMAN_DETERMINATION: event('OMBUDSMAN_DETERMINATION', { findings: DeterminationFindings }),
+  REPORT_HAZARD: event('REPORT_HAZARD', {
+    hazard: z.strictObject({ type: z.literal(HAZARD_TYPES), category: z.literal(['emergency', 'significant']), description: text, awareAt: z.optional(at) }),
+  }),
+  INVESTIGATE_HAZARD: event('INVESTIGATE_HAZARD', { finding: z.literal(['emergency', 'significant', 'none']), safetyWorkIdentifiedAt: z.optional(at) }),
+  RECORD_HAZARD_WORK: event('RECORD_HAZARD_WORK', { duty: z.literal(HAZARD_WORK) }),
+  CLOSE_HAZARD: event('CLOSE_HAZARD', {}),
 } as const;
 
 /**

@@ -45,4 +45,16 @@ export { draftLetter, type DraftLetterOptions, type LetterDraft } from './draft.
 export { worklist, projectTimeline, type WorklistEntry, type WorklistOptions, type ProjectedTimeline } from './worklist.js';
 export { restore, serialize, SnapshotRestoreError, isSnapshotRestoreError } from './persist.js';
 export type { RecordIssue } from './record.js';
-export { Policy, checkPolicy, effectivePolicy, isInvalidPolicyError, InvalidPolicyError, policies, type EffectivePolicy, type PolicyConflict } from '../policy/index.js';
+export {
+  Policy,
+  checkPolicy,
+  effectivePolicy,
+  isInvalidPolicyError,
+  InvalidPolicyError,
+  policies,
+  JURISDICTIONS,
+  type EffectivePolicy,
+  type PolicyConflict,
+  type Jurisdiction,
+  type JurisdictionId,
+} from '../policy/index.js';

@@ -210,6 +210,7 @@ function buildMachine(env: RuleEnv) {
     },
     guards: {
       canReceive: guard('canReceive'),
+      canReceiveAtFrontline: guard('canReceiveAtFrontline'),
       canAcknowledge: guard('canAcknowledge'),
       canDecline: guard('canDecline'),
       canExtend: guard('canExtend'),
@@ -225,9 +226,14 @@ function buildMachine(env: RuleEnv) {
       canRecordDetermination: guard('canRecordDetermination'),
       canTick: guard('canTick'),
       canRecordConsent: guard('canRecordConsent'),
+      canReportHazard: guard('canReportHazard'),
+      canInvestigateHazard: guard('canInvestigateHazard'),
+      canRecordHazardWork: guard('canRecordHazardWork'),
+      canCloseHazard: guard('canCloseHazard'),
     },
     actions: {
       recordReceipt: action('recordReceipt', 'canReceive'),
+      recordFrontlineReceipt: action('recordFrontlineReceipt', 'canReceiveAtFrontline'),
       recordAcknowledgement: action('recordAcknowledgement', 'canAcknowledge'),
       recordDecline: action('recordDecline', 'canDecline'),
       recordExtension: action('recordExtension', 'canExtend'),
@@ -243,11 +249,15 @@ function buildMachine(env: RuleEnv) {
       recordDetermination: action('recordDetermination', 'canRecordDetermination'),
       recordTick: action('recordTick', 'canTick'),
       recordConsent: action('recordConsent', 'canRecordConsent'),
+      recordHazardReport: action('recordHazardReport', 'canReportHazard'),
+      recordHazardInvestigation: action('recordHazardInvestigation', 'canInvestigateHazard'),
+      recordHazardWork: action('recordHazardWork', 'canRecordHazardWork'),
+      recordHazardClosure: action('recordHazardClosure', 'canCloseHazard'),
     },
   }).createMachine({
     id: 'complaint',
     type: 'parallel',
-    context: emptyContext(env.policy.policyId, env.policy.enforceCode, env.policy.fingerprint),
+    context: emptyContext(env.policy.policyId, env.policy.enforceCode, env.policy.fingerprint, env.policy.jurisdiction),
     // At any stage, and after closing: remedies (5.13), follow-through (6.6, 6.17), a
     // representative's consent (1.3, 3.6), the clock.
     on: {
@@ -261,7 +271,13 @@ function buildMachine(env: RuleEnv) {
         initial: 'new',
         states: {
           new: {
-            on: { RECEIVE: { target: 'received', guard: 'canReceive', actions: 'recordReceipt' } },
+            on: {
+              RECEIVE: [
+                // A stage 1 with no acknowledgement (the SPSO model procedure) starts at once.
+                { target: 'stage1', guard: 'canReceiveAtFrontline', actions: 'recordFrontlineReceipt' },
+                { target: 'received', guard: 'canReceive', actions: 'recordReceipt' },
+              ],
+            },
           },
           received: {
             on: {
@@ -282,6 +298,8 @@ function buildMachine(env: RuleEnv) {
                 on: {
                   EXTEND: { guard: { type: 'canExtend', params: { stage: 1 } }, actions: { type: 'recordExtension', params: { stage: 1 } } },
                   ADD_ISSUE: { guard: 'canAddIssue', actions: 'addIssue' },
+                  // Straight to stage 2, where the policy allows it (complex or serious, or the resident asks).
+                  ESCALATE: { target: '#complaint.process.stage2', guard: 'canEscalate', actions: 'recordEscalation' },
                   // Legal proceedings started since the complaint was accepted (2.2).
                   DECLINE: { target: '#complaint.process.closed.declined', guard: 'canDecline', actions: 'recordDecline' },
                   RESPOND: {
@@ -350,6 +368,28 @@ function buildMachine(env: RuleEnv) {
           determined: {},
         },
       },
+      // Beside the stages: a hazard in the home under Awaab's Law, on its own clock (24 clock hours
+      // for an emergency, working days otherwise). It runs on after the complaint closes.
+      hazard: {
+        initial: 'none',
+        states: {
+          none: { on: { REPORT_HAZARD: { target: 'reported', guard: 'canReportHazard', actions: 'recordHazardReport' } } },
+          reported: {
+            on: {
+              INVESTIGATE_HAZARD: { target: 'investigated', guard: 'canInvestigateHazard', actions: 'recordHazardInvestigation' },
+              // An emergency may be made safe, or the household moved, before the investigation concludes.
+              RECORD_HAZARD_WORK: { guard: 'canRecordHazardWork', actions: 'recordHazardWork' },
+            },
+          },
+          investigated: {
+            on: {
+              RECORD_HAZARD_WORK: { guard: 'canRecordHazardWork', actions: 'recordHazardWork' },
+              CLOSE_HAZARD: { target: 'closed', guard: 'canCloseHazard', actions: 'recordHazardClosure' },
+            },
+          },
+          closed: {},
+        },
+      },
     },
   });
 }
@@ -370,7 +410,7 @@ export type ComplaintMachine = ReturnType<typeof buildMachine>;
  * @example
  * ```ts
  * const { snapshot } = replay(createComplaintMachine(), []);
- * const value: ComplaintSnapshot['value'] = snapshot.value; //=> { process: 'new', ombudsman: 'notReferred' }
+ * const value: ComplaintSnapshot['value'] = snapshot.value; //=> { process: 'new', ombudsman: 'notReferred', hazard: 'none' }
  * ```
  */
 export type ComplaintSnapshot = SnapshotFrom<ComplaintMachine>;

@@ -100,33 +100,40 @@ const CLOSED: Record<string, string> = {
 };
 
 /** Problems where the state and the record disagree (a field flipped by hand). */
-function consistencyProblems(value: { process: unknown; ombudsman: unknown }, context: ComplaintContext): string[] {
+function consistencyProblems(value: { process: unknown; ombudsman: unknown; hazard?: unknown }, context: ComplaintContext): string[] {
   const process = typeof value.process === 'string' ? value.process : Object.entries(value.process as object).map(([k, v]) => `${k}.${v}`)[0]!;
   const { stage1, stage2, closure, complaint } = context;
   // What each state requires and forbids of the record: a flipped field cannot restore a case that
   // could never have happened.
+  // A frontline stage 1 (the SPSO model procedure) has no acknowledgement: it is open from receipt.
+  const frontline = !!stage1 && stage1.acknowledgeBy === undefined && !stage1.acknowledgedOn && !stage1.handler && !!stage1.respondBy;
   const s1 = {
-    received: !!stage1 && !stage1.acknowledgedOn,
-    acknowledged: !!stage1?.acknowledgedOn && !!stage1.respondBy && !!stage1.handler,
-    responded: !!stage1?.acknowledgedOn && !!stage1.respondedOn,
+    received: !!stage1 && !stage1.acknowledgedOn && stage1.acknowledgeBy !== undefined,
+    acknowledged: ((!!stage1?.acknowledgedOn && !!stage1.handler) || frontline) && !!stage1?.respondBy,
+    responded: (!!stage1?.acknowledgedOn || frontline) && !!stage1?.respondedOn,
+    // Left for stage 2 before its response, where the policy allows it (stage2.route says why).
+    skipped: !!stage2?.route && !stage1?.respondedOn && (frontline || !!stage1?.acknowledgedOn),
   };
   const s2 = { requested: !!stage2 && !stage2.acknowledgedOn, acknowledged: !!stage2?.acknowledgedOn && !!stage2.handler, responded: !!stage2?.acknowledgedOn && !!stage2.respondedOn };
+  const before2 = s1.responded || s1.skipped;
   const open = !closure;
   const expectations: Record<string, boolean> = {
     new: !complaint && !stage1 && !stage2 && open && !context.lastEventAt && context.letters.length === 0 && context.tracked.length === 0,
     received: !!complaint && s1.received && !stage2 && open,
     'stage1.investigating': !!complaint && s1.acknowledged && !stage1!.respondedOn && !stage2 && open,
     'stage1.responded': !!complaint && s1.responded && !stage2 && open,
-    'stage2.acknowledging': !!complaint && s1.responded && s2.requested && open,
-    'stage2.reviewing': !!complaint && s1.responded && s2.acknowledged && !stage2!.respondedOn && open,
+    'stage2.acknowledging': !!complaint && before2 && s2.requested && open,
+    'stage2.reviewing': !!complaint && before2 && s2.acknowledged && !stage2!.respondedOn && open,
     // Declined before acknowledgement, or when legal proceedings started during a stage's investigation (2.2).
     'closed.declined':
       !!complaint &&
       context.letters.some((letter) => letter.kind === 'decline-notice') &&
-      ((s1.received && !stage2) || (context.declineReason === 'legal-proceedings' && ((s1.acknowledged && !stage1!.respondedOn && !stage2) || (s1.responded && s2.acknowledged && !stage2!.respondedOn)))),
+      ((s1.received && !stage2) ||
+        (frontline && !stage1!.respondedOn && !stage2) ||
+        (context.declineReason === 'legal-proceedings' && ((s1.acknowledged && !stage1!.respondedOn && !stage2) || (before2 && s2.acknowledged && !stage2!.respondedOn)))),
     'closed.resolvedAtStage1': !!complaint && s1.responded && !stage2,
-    'closed.finalResponse': !!complaint && s1.responded && s2.responded,
-    'closed.escalationRefused': !!complaint && s1.responded && s2.requested,
+    'closed.finalResponse': !!complaint && before2 && s2.responded,
+    'closed.escalationRefused': !!complaint && before2 && s2.requested,
     'closed.withdrawn': !!complaint && !!stage1 && !stage2?.respondedOn,
   };
   const problems: string[] = [];
@@ -136,6 +143,9 @@ function consistencyProblems(value: { process: unknown; ombudsman: unknown }, co
   const determined = !!context.ombudsman.determinedOn;
   const ombudsmanOk = { notReferred: !referred && !determined, referred: referred && !determined, determined: referred && determined }[value.ombudsman as string];
   if (!ombudsmanOk) problems.push(`the Ombudsman state ${String(value.ombudsman)} does not match the record`);
+  const { hazard } = context;
+  const hazardOk = { none: !hazard, reported: !!hazard && !hazard.concludedAt && !hazard.closedAt, investigated: !!hazard?.concludedAt && !hazard.closedAt, closed: !!hazard?.concludedAt && !!hazard.closedAt }[value.hazard as string];
+  if (!hazardOk) problems.push(`the hazard state ${String(value.hazard)} does not match the record`);
   return problems;
 }
 
@@ -189,6 +199,11 @@ export function restore(machine: ComplaintMachine, json: string | object): Compl
   }
   else if (envelope.version !== MACHINE_VERSION) {
     throw new SnapshotRestoreError([`version: the snapshot is from machine version ${JSON.stringify(envelope.version)?.slice(0, 20)}, this is version ${MACHINE_VERSION}; migrate it first`]);
+  }
+  // Stored before the hazard track existed: no hazard region, and no hazard on the record.
+  const stored = envelope.value as Record<string, unknown> | null;
+  if (typeof stored === 'object' && stored !== null && !Array.isArray(stored) && !('hazard' in stored) && typeof envelope.context === 'object' && envelope.context !== null && !('hazard' in envelope.context)) {
+    envelope.value = { ...stored, hazard: 'none' };
   }
   const extra = Object.keys(envelope).filter((key) => !['format', 'version', 'value', 'context'].includes(key));
   const problems: (string | RecordIssue)[] = extra.map((key) => `${key.slice(0, 40)}: not a field of a stored snapshot`);

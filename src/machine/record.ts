@@ -11,6 +11,9 @@ import { canonicalJson } from '../policy/fingerprint.js';
 import type * as z from 'zod/mini';
 import { ComplaintContext } from './context.js';
 import { dayOf, responseDue, samePerson, type RuleEnv } from './rules.js';
+import { compareInstants } from '../calendar/instant.js';
+import { hazardInScope, type HazardScopeOptions } from '../hazards/phases.js';
+import { deadlinesFor, openHazardDeadlines, SOFT_DUTIES, type Hazard } from './hazard.js';
 
 /**
  * One problem with a record: the field, what is stored there and, when it can be recomputed,
@@ -122,7 +125,7 @@ export function shapeProblems(context: unknown): RecordIssue[] {
  */
 export function rulesProblem(context: ComplaintContext, env: RuleEnv): RecordIssue | undefined {
   const policy = context.policy;
-  if (policy.id !== env.policy.policyId || policy.enforceCode !== env.policy.enforceCode || policy.fingerprint !== env.policy.fingerprint) {
+  if (policy.id !== env.policy.policyId || policy.enforceCode !== env.policy.enforceCode || policy.fingerprint !== env.policy.fingerprint || (policy.jurisdiction ?? 'england') !== env.policy.jurisdiction) {
     return { path: 'policy', message: `the snapshot was made under '${policy.id}' (Code ${policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${policy.fingerprint}), this machine runs '${env.policy.policyId}' (Code ${env.policy.enforceCode ? 'enforced' : 'not enforced'}, fingerprint ${env.policy.fingerprint})` };
   }
   if (context.complaint) {
@@ -136,7 +139,7 @@ type Stage = NonNullable<ComplaintContext['stage1']>;
 
 /** What a stage's deadlines must be, from its own dates, the policy and the calendar. */
 interface StageDeadlines {
-  readonly acknowledgeBy: string;
+  readonly acknowledgeBy: string | undefined;
   readonly original: string | undefined;
   /** Each extension's working days beyond the deadline before it, when it moves it later. */
   readonly extensionDays: readonly (number | undefined)[];
@@ -153,16 +156,67 @@ function deadlinesOf(record: Stage, stage: 1 | 2, env: RuleEnv, calendar: Workin
   const known = stageDeadlines.get(record.extensions);
   if (known && known.env === env && known.calendar === calendar && known.requestedOn === record.requestedOn && known.acknowledgedOn === record.acknowledgedOn) return known.deadlines;
   const timescales = stage === 1 ? env.policy.stage1 : env.policy.stage2;
-  const original = record.acknowledgedOn ? responseDue(env, region, record.acknowledgedOn, stage) : undefined;
+  const original = record.acknowledgedOn || (stage === 1 && env.policy.stage1.acknowledgeWithin === undefined) ? responseDue(env, region, record.acknowledgedOn ?? record.requestedOn, stage, record.requestedOn) : undefined;
   let deadline = original ?? '';
   const extensionDays = record.extensions.map(({ until }) => {
     const days = until > deadline && until <= calendar.coveredThrough ? calendar.workingDaysBetween(deadline, until) : undefined;
     deadline = until;
     return days;
   });
-  const deadlines = { acknowledgeBy: calendar.addWorkingDays(record.requestedOn, timescales.acknowledgeWithin), original, extensionDays };
+  const deadlines = { acknowledgeBy: timescales.acknowledgeWithin === undefined ? undefined : calendar.addWorkingDays(record.requestedOn, timescales.acknowledgeWithin), original, extensionDays };
   stageDeadlines.set(record.extensions, { env, calendar, requestedOn: record.requestedOn, acknowledgedOn: record.acknowledgedOn, deadlines });
   return deadlines;
+}
+
+/** What a hazard's record must hold: Awaab's Law's deadlines recomputed from its own instants, and its steps in order. */
+function hazardProblems(hazard: Hazard, context: ComplaintContext, env: RuleEnv, issues: RecordIssue[]): void {
+  const at = (path: string, instant: string | undefined, earliest: string | undefined, what: string) => {
+    if (instant !== undefined && earliest !== undefined && compareInstants(instant, earliest) < 0) issues.push({ path, message: `before ${what} (${earliest})`, found: instant });
+  };
+  if (env.policy.jurisdiction !== 'england' || context.complaint?.region !== 'england-and-wales') {
+    issues.push({ path: 'hazard', message: "Awaab's Law applies to social homes in England (LTA 1985 s10A): not under this policy's jurisdiction or in this division" });
+    return;
+  }
+  const last = context.lastEventAt!;
+  at('hazard.reportedAt', hazard.reportedAt, hazard.awareAt, 'the landlord became aware');
+  at('lastEventAt', last, hazard.reportedAt, 'the hazard was recorded');
+  at('hazard.concludedAt', hazard.concludedAt, hazard.reportedAt, 'the hazard was recorded');
+  at('lastEventAt', last, hazard.concludedAt, 'the investigation concluded');
+  at('hazard.safetyWorkIdentifiedAt', hazard.safetyWorkIdentifiedAt, hazard.awareAt, 'the landlord became aware');
+  at('hazard.concludedAt', hazard.concludedAt, hazard.safetyWorkIdentifiedAt, 'the safety work was identified');
+  if ((hazard.finding === undefined) !== (hazard.concludedAt === undefined)) issues.push({ path: 'hazard.finding', message: 'a finding is recorded exactly when the investigation concluded' });
+  if (hazard.safetyWorkIdentifiedAt !== undefined && hazard.concludedAt === undefined) issues.push({ path: 'hazard.safetyWorkIdentifiedAt', message: 'given with the investigation’s conclusion' });
+  const scope = hazardInScope(hazard.type, hazard.category, dayOf({ at: hazard.awareAt }), (env.policy.hazards?.phaseDates ? { phaseDates: env.policy.hazards.phaseDates } : {}) as HazardScopeOptions);
+  if (!scope.inScope) issues.push({ path: 'hazard.type', message: scope.reason, found: hazard.type });
+  else if (hazard.phase !== scope.phase) issues.push({ path: 'hazard.phase', message: 'the phase of Awaab’s Law in force when the landlord became aware', found: hazard.phase, expected: scope.phase });
+  let recomputed: unknown;
+  try {
+    recomputed = deadlinesFor(hazard, env.policy);
+  } catch {
+    issues.push({ path: 'hazard', message: 'its deadlines cannot be counted from its instants' });
+    return;
+  }
+  if (canonicalJson(recomputed) !== canonicalJson(hazard.deadlines)) issues.push({ path: 'hazard.deadlines', message: 'not the deadlines Awaab’s Law gives from the hazard’s own instants, finding and the policy’s reading' });
+  let previous = hazard.reportedAt;
+  const seen = new Set<string>();
+  hazard.met.forEach((m, i) => {
+    if (seen.has(m.duty)) issues.push({ path: `hazard.met.${i}.duty`, message: 'already met', found: m.duty });
+    seen.add(m.duty);
+    if (m.duty.endsWith('-investigate')) issues.push({ path: `hazard.met.${i}.duty`, message: 'an investigation is met by its conclusion, not as work', found: m.duty });
+    else if (m.duty !== 'alternative-accommodation' && !hazard.deadlines.some((d) => d.duty === m.duty)) issues.push({ path: `hazard.met.${i}.duty`, message: 'not a duty of this hazard', found: m.duty });
+    at(`hazard.met.${i}.at`, m.at, previous, 'the step before it');
+    at('lastEventAt', last, m.at, 'this step');
+    previous = m.at;
+  });
+  if (hazard.closedAt !== undefined) {
+    at('hazard.closedAt', hazard.closedAt, previous, 'the last step of the hazard');
+    at('lastEventAt', last, hazard.closedAt, 'the hazard was closed');
+    if (hazard.concludedAt === undefined) issues.push({ path: 'hazard.closedAt', message: 'a hazard closes after its investigation' });
+    else {
+      const still = openHazardDeadlines({ ...hazard, closedAt: undefined } as Hazard).filter((d) => !SOFT_DUTIES.has(d.duty));
+      if (still.length > 0) issues.push({ path: 'hazard.closedAt', message: `closed with duties still to meet: ${still.map((d) => d.duty).join(', ')}` });
+    }
+  }
 }
 
 /** @internal What the record's own dates, policy and calendar say it must hold, for a record of the right shape. */
@@ -208,33 +262,42 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     dated('complaint.issueDate', complaint.issueDate);
     notBefore('stage1.requestedOn', stage1.requestedOn, complaint.issueDate, 'the date of the issue (complaint.issueDate)');
   }
+  const late = (deadline: string, due: string | undefined, done: string | undefined) => {
+    if (due !== undefined && done !== undefined && done > due && !context.breaches.some((b) => b.deadline === deadline)) issues.push({ path: 'breaches', message: `${deadline} was met late (${done}, due ${due}) but its breach is not recorded` });
+  };
   const checkStage = (name: 'stage1' | 'stage2', record: Stage) => {
     const stage = name === 'stage1' ? 1 : 2;
     const timescales = stage === 1 ? env.policy.stage1 : env.policy.stage2;
     dated(`${name}.requestedOn`, record.requestedOn);
     const recomputed = deadlinesOf(record, stage, env, calendar, complaint.region);
-    expect(`${name}.acknowledgeBy`, record.acknowledgeBy, recomputed.acknowledgeBy, `${timescales.acknowledgeWithin} working days after ${record.requestedOn} (${stage === 1 ? '6.2' : '6.11'})`);
-    if (!record.acknowledgedOn) {
+    expect(`${name}.acknowledgeBy`, record.acknowledgeBy, recomputed.acknowledgeBy, timescales.acknowledgeWithin === undefined ? 'absent: this stage has no acknowledgement' : `${timescales.acknowledgeWithin} working days after ${record.requestedOn} (${stage === 1 ? '6.2' : '6.11'})`);
+    // A frontline stage 1 (no acknowledgement) runs from receipt.
+    const unacknowledged = stage === 1 && timescales.acknowledgeWithin === undefined;
+    if (unacknowledged) require(record.acknowledgedOn === undefined && record.handler === undefined, `${name}.acknowledgedOn`, 'a stage with no acknowledgement records none');
+    if (!record.acknowledgedOn && !unacknowledged) {
       const after = (['handler', 'handlerId', 'respondBy', 'originalRespondBy', 'respondedOn', 'decision'] as const).filter((key) => record[key] !== undefined);
       require(after.length === 0 && record.extensions.length === 0, `${name}.acknowledgedOn`, `missing, though the stage records ${after.length ? after.join(', ') : 'extensions'}, which come after the acknowledgement`);
       return;
     }
+    if (!unacknowledged) checkAcknowledged(name, stage, record);
+    const original = recomputed.original!;
+    expect(`${name}.originalRespondBy`, record.originalRespondBy, original, `${timescales.respondWithin} working days after ${env.policy.responsesFromStartOfStage || unacknowledged ? `the start of the stage on ${record.requestedOn}` : `the acknowledgement on ${record.acknowledgedOn}`} (${stage === 1 ? '6.3' : '6.14'})`);
+    checkExtensionsAndResponse(name, stage, record, recomputed, original, record.acknowledgedOn ?? record.requestedOn);
+  };
+  const checkAcknowledged = (name: 'stage1' | 'stage2', stage: 1 | 2, record: Stage) => {
     dated(`${name}.acknowledgedOn`, record.acknowledgedOn);
     const ackLetter = context.letters.find((l) => l.kind === 'acknowledgement' && (l as { stage?: number }).stage === stage) as { sentOn: string; handler: string } | undefined;
     if (ackLetter) {
       expect(`${name}.acknowledgedOn`, record.acknowledgedOn, ackLetter.sentOn, `the day the stage ${stage} acknowledgement letter was sent`);
       expect(`${name}.handler`, record.handler, ackLetter.handler.trim(), `the handler the stage ${stage} acknowledgement letter names`);
     }
-    const late = (deadline: string, due: string | undefined, done: string | undefined) => {
-      if (due !== undefined && done !== undefined && done > due && !context.breaches.some((b) => b.deadline === deadline)) issues.push({ path: 'breaches', message: `${deadline} was met late (${done}, due ${due}) but its breach is not recorded` });
-    };
     late(`${name}.acknowledge`, record.acknowledgeBy, record.acknowledgedOn);
     notBefore(`${name}.acknowledgedOn`, record.acknowledgedOn, record.requestedOn, `the stage began`);
     require(record.handler !== undefined, `${name}.handler`, 'an acknowledged stage has a handler');
-    const original = recomputed.original!;
-    expect(`${name}.originalRespondBy`, record.originalRespondBy, original, `${timescales.respondWithin} working days after the acknowledgement on ${record.acknowledgedOn} (${stage === 1 ? '6.3' : '6.14'})`);
+  };
+  const checkExtensionsAndResponse = (name: 'stage1' | 'stage2', stage: 1 | 2, record: Stage, recomputed: StageDeadlines, original: string, start: string) => {
     let deadline = original;
-    let since = record.acknowledgedOn;
+    let since = start;
     record.extensions.forEach((extension, i) => {
       const path = `${name}.extensions.${i}`;
       dated(`${path}.on`, extension.on);
@@ -272,9 +335,11 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     }
   };
   counted('stage1', () => checkStage('stage1', stage1));
-  require((context.definition !== undefined) === (stage1.acknowledgedOn !== undefined), 'definition', 'the complaint definition is set when stage 1 is acknowledged (5.6), and kept from then on');
+  require((context.definition !== undefined) === (stage1.acknowledgedOn !== undefined || stage2?.acknowledgedOn !== undefined), 'definition', 'the complaint definition is set when the complaint is first acknowledged (5.6), and kept from then on');
   if (stage2) {
-    require(stage1.respondedOn !== undefined, 'stage2', 'stage 2 follows the stage 1 response (6.10)');
+    // Straight to stage 2 only where the policy allows it, and then the record says why.
+    require(stage2.route === undefined || (env.policy.directToStage2 && stage1.respondedOn === undefined), 'stage2.route', 'a complaint goes straight to stage 2 only under a policy that allows it, before a stage 1 response');
+    require(stage1.respondedOn !== undefined || stage2.route !== undefined, 'stage2', 'stage 2 follows the stage 1 response (6.10), unless the complaint went straight to stage 2 (stage2.route)');
     notBefore('stage2.requestedOn', stage2.requestedOn, stage1.respondedOn, 'the stage 1 response');
     counted('stage2', () => checkStage('stage2', stage2));
     if (stage1.handler !== undefined && stage2.handler !== undefined && samePerson(stage1, stage2)) {
@@ -326,7 +391,9 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
     if (breached.has(breach.deadline)) issues.push({ path: `breaches.${i}.deadline`, message: 'this deadline is already recorded as breached', found: breach.deadline });
     breached.add(breach.deadline);
     dated(`breaches.${i}.recordedOn`, breach.recordedOn);
-    if (breach.recordedOn <= breach.due) issues.push({ path: `breaches.${i}.recordedOn`, message: `a deadline is breached only after it is due (${breach.due})`, found: breach.recordedOn });
+    // A deadline in clock hours may be missed on its own day.
+    if (breach.dueAt !== undefined ? breach.recordedOn < breach.due : breach.recordedOn <= breach.due) issues.push({ path: `breaches.${i}.recordedOn`, message: `a deadline is breached only after it is due (${breach.dueAt ?? breach.due})`, found: breach.recordedOn });
+    if (breach.dueAt !== undefined) expect(`breaches.${i}.due`, breach.due, dayOf({ at: breach.dueAt }), 'the UK date of the instant it was due');
   });
   context.notes.forEach((note, i) => {
     dated(`notes.${i}.on`, note.on);
@@ -351,6 +418,8 @@ export function invariantProblems(context: ComplaintContext, env: RuleEnv): Reco
   require(determinedOn === undefined || referredOn !== undefined, 'ombudsman.referredOn', 'a determination follows a referral');
   notBefore('ombudsman.determinedOn', determinedOn, referredOn, 'the referral');
   require((determinedOn === undefined) === (findings === undefined), 'ombudsman.findings', 'findings are recorded with the determination');
+
+  if (context.hazard) hazardProblems(context.hazard, context, env, issues);
 
   dated('consentReceivedOn', context.consentReceivedOn);
   require(context.consentReceivedOn === undefined || complaint.consentOnFile === true, 'complaint.consentOnFile', 'consent received is consent on file');

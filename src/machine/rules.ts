@@ -10,9 +10,14 @@ import type { Region } from '../calendar/regions.js';
 import { ComplaintDefinition, Remedy, type Letter } from '../letters/schemas.js';
 import { validateLetter } from '../letters/validate.js';
 import type { EffectivePolicy } from '../policy/effective.js';
+import { citeIn, MCHP, wordsIn } from '../policy/jurisdiction.js';
 import type { ComplaintContext } from './context.js';
 import { DeterminationFindings } from './context.js';
 import { eventProblems, type ComplaintEvent } from './events.js';
+import { compareInstants, toUkDateTime } from '../calendar/instant.js';
+import { hazardInScope } from '../hazards/phases.js';
+import { AWAAB, deadlinesFor, metDuties, openHazardDeadlines, SOFT_DUTIES } from './hazard.js';
+import type { HazardScopeOptions } from '../hazards/phases.js';
 
 /**
  * One reason an event is refused, or a note about an allowed one, naming the Code provision (or
@@ -44,6 +49,8 @@ export interface Verdict {
   readonly handlerId?: string;
   /** The new date and its reasons, for EXTEND (from the notice, or the deprecated fields). */
   readonly extension?: Extension;
+  /** Not this guard's event under this policy: another transition for the same event takes it (no reason of its own). */
+  readonly elsewhere?: true;
 }
 
 /** @internal What an extension sets, whichever shape of EXTEND gave it. */
@@ -62,6 +69,7 @@ export interface RuleEnv {
 /** @internal The rule names, as the machine's guards are named. */
 export type RuleName =
   | 'canReceive'
+  | 'canReceiveAtFrontline'
   | 'canAcknowledge'
   | 'canDecline'
   | 'canExtend'
@@ -76,13 +84,18 @@ export type RuleName =
   | 'canRefer'
   | 'canRecordDetermination'
   | 'canTick'
-  | 'canRecordConsent';
+  | 'canRecordConsent'
+  | 'canReportHazard'
+  | 'canInvestigateHazard'
+  | 'canRecordHazardWork'
+  | 'canCloseHazard';
 
 type Stage = 1 | 2;
 type Rule = (context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage) => Verdict;
 
 const ok = (notes: Reason[] = [], letter?: Letter): Verdict => (letter ? { refusals: [], notes, letter } : { refusals: [], notes });
 const refuse = (...refusals: Reason[]): Verdict => ({ refusals, notes: [] });
+const elsewhere: Verdict = { refusals: [], notes: [], elsewhere: true };
 
 let lastAt = '';
 let lastDay = '';
@@ -114,9 +127,19 @@ export function ukDayOf(now: unknown, path: string): string {
   throw new InvalidInputError(path, now, "an ISO instant, a Date or a UK date 'YYYY-MM-DD'");
 }
 
-/** @internal The response deadline of a stage acknowledged on `day` (6.3, 6.14): day 0 is the acknowledgement. */
-export function responseDue(env: RuleEnv, region: string, day: string, stage: Stage): string {
-  return env.calendar(region as Region).addWorkingDays(day, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+/**
+ * @internal The response deadline of a stage acknowledged on `day` (6.3, 6.14): day 0 is the
+ * acknowledgement; or, under a policy that counts from the start of the stage (the SPSO model
+ * procedure), day 0 is `requestedOn`, receipt or the escalation request.
+ */
+export function responseDue(env: RuleEnv, region: string, day: string, stage: Stage, requestedOn: string): string {
+  const from = env.policy.responsesFromStartOfStage ? requestedOn : day;
+  return env.calendar(region as Region).addWorkingDays(from, stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin);
+}
+
+/** @internal Whether stage 1 has no formal acknowledgement: its response is due from receipt (the SPSO model procedure's frontline stage). */
+export function frontline(env: RuleEnv): boolean {
+  return env.policy.stage1.acknowledgeWithin === undefined;
 }
 
 /**
@@ -137,11 +160,25 @@ function letterRefusals(letter: unknown, kinds: readonly Letter['kind'][], compl
   if (result.letter.sentOn !== day) {
     return refuse({ provision: '5.12', message: `The letter is dated ${result.letter.sentOn}, but the event that sends it happened on ${day}: the record must show the day the letter was sent.` });
   }
+  // Under the Scottish procedure the resident's ombudsman is the SPSO: a letter naming the Housing Ombudsman misdirects them.
+  if (env.policy.jurisdiction === 'scotland') {
+    const misdirected = wrongOmbudsman(result.letter);
+    if (misdirected) return refuse({ provision: MCHP.ombudsman, message: `The letter's ${misdirected} sends the resident to England's ombudsman; under the SPSO model complaints handling procedure the resident's ombudsman is the Scottish Public Services Ombudsman (SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN).` });
+  }
   // The Code asks for the details in the letters that refuse, extend or close; a policy may ask for them in every letter.
   if (env.policy.ombudsmanDetailsInEveryLetter && !('ombudsman' in result.letter && result.letter.ombudsman)) {
     return refuse({ provision: '3.7', message: `This policy gives the Housing Ombudsman's contact details in every letter: add them to the ${result.letter.kind} (ombudsman).` });
   }
   return ok([], result.letter);
+}
+
+/** The part of a letter that names the Housing Ombudsman, if one does. */
+function wrongOmbudsman(letter: Letter): string | undefined {
+  const named = (text: unknown) => typeof text === 'string' && /housing ombudsman/i.test(text);
+  const contact = 'ombudsman' in letter ? letter.ombudsman : undefined;
+  if (contact && (named(contact.name) || named(contact.calledInLetters) || /housing-ombudsman/i.test(contact.website))) return 'ombudsman contact';
+  if (letter.kind === 'stage2-response' && named(letter.ombudsmanRoute)) return 'ombudsmanRoute';
+  return undefined;
 }
 
 /**
@@ -224,17 +261,24 @@ function gaveWay(env: RuleEnv, provision: string): Reason | undefined {
   return conflict ? { provision, message: `The policy rule ${conflict.policyRule} gave way to the Code: ${conflict.message}` } : undefined;
 }
 
+/** The rule for RECEIVE, whichever state receipt leads to. */
+function receiving(event: ComplaintEvent, env: RuleEnv): Verdict {
+  if (event.type !== 'RECEIVE') return refuse();
+  const { issueDate, region } = event.complaint;
+  if (issueDate === undefined) return ok();
+  const day = dayOf(event);
+  const calendar = env.calendar(region as Region);
+  if (issueDate > day) return refuse({ provision: '2.3', message: `complaint.issueDate: the issue (${issueDate}) is after the complaint was received (${day}); it is when the issue occurred or the resident became aware of it.` });
+  if (issueDate < calendar.coveredFrom) return refuse({ provision: '2.3', message: `complaint.issueDate: ${issueDate} is before ${calendar.coveredFrom}, the first date the working-day clock covers.` });
+  return ok();
+}
+
 const RULES: Record<RuleName, Rule> = {
-  canReceive(_context, event, env) {
-    if (event.type !== 'RECEIVE') return refuse();
-    const { issueDate, region } = event.complaint;
-    if (issueDate === undefined) return ok();
-    const day = dayOf(event);
-    const calendar = env.calendar(region as Region);
-    if (issueDate > day) return refuse({ provision: '2.3', message: `complaint.issueDate: the issue (${issueDate}) is after the complaint was received (${day}); it is when the issue occurred or the resident became aware of it.` });
-    if (issueDate < calendar.coveredFrom) return refuse({ provision: '2.3', message: `complaint.issueDate: ${issueDate} is before ${calendar.coveredFrom}, the first date the working-day clock covers.` });
-    return ok();
-  },
+  // Receipt waits for the acknowledgement (the Code, 6.2); under a policy with no acknowledgement at
+  // stage 1 (the SPSO model procedure) it opens stage 1 at once. Each guard stays silent where the
+  // other applies, so a refusal is given once.
+  canReceive: (_context, event, env) => (frontline(env) ? elsewhere : receiving(event, env)),
+  canReceiveAtFrontline: (_context, event, env) => (frontline(env) ? receiving(event, env) : elsewhere),
 
   canAcknowledge(context, event, env, stage) {
     if (event.type !== 'ACKNOWLEDGE') return refuse();
@@ -264,13 +308,13 @@ const RULES: Record<RuleName, Rule> = {
     }
     if (letter?.kind === 'acknowledgement' && context.complaint) {
       // The letter tells the resident the deadline the machine counts: day 0 is the acknowledgement.
-      const due = responseDue(env, context.complaint.region, dayOf(event), stage);
+      const due = responseDue(env, context.complaint.region, dayOf(event), stage, (stage === 1 ? context.stage1 : context.stage2)?.requestedOn ?? dayOf(event));
       if (letter.respondBy !== due) {
-        return refuse({ provision: stage === 1 ? '6.3' : '6.14', message: `The letter promises a response by ${letter.respondBy}; counted from this acknowledgement, the response is due on ${due}.` });
+        return refuse({ provision: stage === 1 ? '6.3' : '6.14', message: `The letter promises a response by ${letter.respondBy}; counted from ${env.policy.responsesFromStartOfStage ? 'the start of the stage' : 'this acknowledgement'}, the response is due on ${due}.` });
       }
     }
     const record = stage === 1 ? context.stage1 : context.stage2;
-    if (record && dayOf(event) > record.acknowledgeBy) {
+    if (record?.acknowledgeBy && dayOf(event) > record.acknowledgeBy) {
       notes.push({ provision: ackProvision, message: `Acknowledged after the deadline of ${record.acknowledgeBy}: the breach is recorded.` });
     }
     if (context.consentAwaited) notes.push({ provision: consentProvision(env), message: "The representative's consent is still awaited; acknowledging is not blocked." });
@@ -361,7 +405,10 @@ const RULES: Record<RuleName, Rule> = {
       const total = calendar.workingDaysBetween(record.originalRespondBy, extension.until);
       // As written, a policy may let community complaints extend beyond its limits (Peaks & Plains 9.1).
       const communityDiscretion = env.policy.communityMayExtend && context.complaint.community === true;
-      if (total > limit && !extension.goodReason && !communityDiscretion) {
+      if (total > limit && stage === 1 && frontline(env) && env.policy.jurisdiction === 'scotland') {
+        // The frontline stage is short by design: a complaint that needs longer goes to stage 2.
+        refusals.push({ provision: limitProvision, message: `The extensions would add ${total} working days to the frontline response (due ${record.originalRespondBy}); at most ${limit} more, ${env.policy.stage1.respondWithin + limit} working days in all, even with a good reason: a complaint that needs longer goes to stage 2.` });
+      } else if (total > limit && !extension.goodReason && !communityDiscretion) {
         refusals.push({
           provision: limitProvision,
           message: `The extensions would add ${total} working days to the original deadline (${record.originalRespondBy}); more than ${limit} needs a good reason (goodReason).`,
@@ -375,6 +422,10 @@ const RULES: Record<RuleName, Rule> = {
     if (event.type !== 'ADD_ISSUE') return refuse();
     if (!event.related) {
       return refuse({ provision: '6.8', message: 'An issue unrelated to the complaint under investigation must be logged as a new complaint.' });
+    }
+    if (!context.definition) {
+      // A frontline stage 1 (no acknowledgement) has no definition to add to: the response answers what was raised.
+      return refuse({ provision: '5.6', message: 'There is no complaint definition to add the issue to: this stage 1 has no acknowledgement, so its response answers every issue raised.' });
     }
     const pointId = event.point.id.trim();
     if (context.definition?.points.some((point) => point.id === pointId)) {
@@ -421,10 +472,21 @@ const RULES: Record<RuleName, Rule> = {
 
   canEscalate(context, event, env) {
     if (event.type !== 'ESCALATE') return refuse();
+    const notes: Reason[] = [];
+    if (context.stage1 && !context.stage1.respondedOn && !context.closure) {
+      // Before a stage 1 response: only where the policy sends complex or serious complaints, or a
+      // resident who asks, straight to stage 2.
+      if (!env.policy.directToStage2) return refuse({ provision: '6.10', message: 'Stage 2 follows the stage 1 response: respond at stage 1 first.' });
+      if (event.route === undefined) {
+        return refuse({ provision: MCHP.direct, message: "A complaint goes straight to stage 2 only when it is complex or serious, or the resident asks: say which (route: 'complex-or-serious' or 'resident-asked')." });
+      }
+      notes.push({ provision: MCHP.direct, message: `Straight to stage 2 before a stage 1 response: ${event.route === 'resident-asked' ? 'the resident asked' : 'the complaint is complex or serious'}.` });
+    } else if (event.route !== undefined) {
+      return refuse({ provision: MCHP.direct, message: 'route is only for a complaint going straight to stage 2, before a stage 1 response.' });
+    }
     if (context.ombudsman.determinedOn) {
       return refuse({ provision: '5.3', message: `The Housing Ombudsman determined the complaint on ${context.ombudsman.determinedOn}: there is no further stage to ask for.` });
     }
-    const notes: Reason[] = [];
     if (context.closure?.reason === 'resolved-at-stage-1') {
       notes.push({
         provision: '6.10',
@@ -518,6 +580,61 @@ const RULES: Record<RuleName, Rule> = {
 
   canTick: () => ok(),
 
+  canReportHazard(context, event, env) {
+    if (event.type !== 'REPORT_HAZARD') return refuse();
+    const { type, category } = event.hazard;
+    const awareAt = event.hazard.awareAt ?? event.at;
+    // The Regulations imply a term into social housing leases of homes in England (LTA 1985 s10A).
+    if (env.policy.jurisdiction !== 'england' || context.complaint?.region !== 'england-and-wales') {
+      return refuse({ provision: 'LTA 1985 s10A', message: "Awaab's Law applies to social homes in England let by a registered provider (Landlord and Tenant Act 1985, s10A): not to a complaint under the SPSO model procedure, nor to a home in Scotland or Northern Ireland." });
+    }
+    if (compareInstants(awareAt, event.at) > 0) return refuse({ provision: AWAAB, message: `hazard.awareAt: the landlord became aware (${awareAt}) after the hazard was recorded (${event.at}).` });
+    const scope = hazardInScope(type, category, toUkDate(awareAt), (env.policy.hazards?.phaseDates ? { phaseDates: env.policy.hazards.phaseDates } : {}) as HazardScopeOptions);
+    if (!scope.inScope) return refuse({ provision: AWAAB, message: scope.reason });
+    const first = deadlinesFor({ category, awareAt }, env.policy)[0]!;
+    return ok([
+      {
+        provision: AWAAB,
+        message: `A ${category} hazard (${type}, phase ${scope.phase}): to be investigated by ${first.dueAt ? `${toUkDateTime(first.dueAt)} UK time` : first.due}. Its timescales run beside the complaint's, and both are to be met.`,
+      },
+    ]);
+  },
+
+  canInvestigateHazard(context, event, env) {
+    if (event.type !== 'INVESTIGATE_HAZARD') return refuse();
+    const hazard = context.hazard!;
+    const identified = event.safetyWorkIdentifiedAt;
+    if (identified !== undefined && (compareInstants(identified, hazard.awareAt) < 0 || compareInstants(identified, event.at) > 0)) {
+      return refuse({ provision: AWAAB, message: `safetyWorkIdentifiedAt (${identified}) must be between the landlord becoming aware (${hazard.awareAt}) and the investigation concluding (${event.at}).` });
+    }
+    if (compareInstants(event.at, hazard.awareAt) < 0) return refuse({ provision: AWAAB, message: `The investigation cannot conclude (${event.at}) before the landlord became aware (${hazard.awareAt}).` });
+    const duty = deadlinesFor(hazard, env.policy)[0]!;
+    const late = duty.dueAt ? compareInstants(event.at, duty.dueAt) > 0 : dayOf(event) > duty.due;
+    return ok(late ? [{ provision: duty.regulation ?? AWAAB, message: `Investigated after the deadline of ${duty.dueAt ? `${toUkDateTime(duty.dueAt)} UK time` : duty.due}: the breach is recorded.` }] : []);
+  },
+
+  canRecordHazardWork(context, event) {
+    if (event.type !== 'RECORD_HAZARD_WORK') return refuse();
+    const hazard = context.hazard!;
+    if (metDuties(hazard).has(event.duty)) return refuse({ provision: AWAAB, message: `'${event.duty}' is already met on this hazard.` });
+    if (event.duty === 'alternative-accommodation') {
+      return ok([{ provision: AWAAB, message: 'Suitable alternative accommodation secured: the household is out of the hazard while the work is done, which stops the safety-work clock.' }]);
+    }
+    const due = hazard.deadlines.find((d) => d.duty === event.duty);
+    if (!due) return refuse({ provision: AWAAB, message: `No '${event.duty}' is due on this hazard ${hazard.concludedAt ? `after the investigation found ${hazard.finding === 'none' ? 'no hazard' : `a ${hazard.finding} hazard`}` : 'before its investigation concludes'}.` });
+    const late = due.dueAt ? compareInstants(event.at, due.dueAt) > 0 : dayOf(event) > due.due;
+    return ok(late ? [{ provision: due.regulation ?? AWAAB, message: `Met after the deadline of ${due.dueAt ? `${toUkDateTime(due.dueAt)} UK time` : due.due}: the breach is recorded.` }] : []);
+  },
+
+  canCloseHazard(context) {
+    // Beginning supplementary work in 5 working days is relaxed to on site in 12 weeks: that one must be met.
+    const open = openHazardDeadlines(context.hazard).filter((d) => !SOFT_DUTIES.has(d.duty));
+    if (open.length > 0) {
+      return refuse(...open.map((d) => ({ provision: d.regulation ?? AWAAB, message: `'${d.duty}' is still to be met (due ${d.dueAt ? `${toUkDateTime(d.dueAt)} UK time` : d.due}): record it (RECORD_HAZARD_WORK), or secure alternative accommodation.` })));
+    }
+    return ok();
+  },
+
   canRecordConsent(context, _event, env) {
     const provision = consentProvision(env);
     if (context.complaint?.raisedBy !== 'representative') {
@@ -539,7 +656,7 @@ function beyondCalendar(rule: RuleName, context: ComplaintContext, event: Compla
   if (!region) return undefined;
   const span: Partial<Record<RuleName, number>> = {
     // Far enough for every deadline a received complaint can be shown (projectTimeline): acknowledged on the last day, answered, extended.
-    canReceive: Math.max(env.policy.stage1.acknowledgeWithin + env.policy.stage1.respondWithin + env.policy.stage1.extensionLimit, ...env.policy.timers.map((t) => t.workingDays)),
+    canReceive: Math.max((env.policy.stage1.acknowledgeWithin ?? 0) + env.policy.stage1.respondWithin + env.policy.stage1.extensionLimit, ...env.policy.timers.map((t) => t.workingDays)),
     canAcknowledge: Math.max(stage === 1 ? env.policy.stage1.respondWithin : env.policy.stage2.respondWithin, ...env.policy.timers.map((t) => t.workingDays)),
     canEscalate: env.policy.stage2.acknowledgeWithin,
   };
@@ -580,14 +697,26 @@ export function preconditions(context: ComplaintContext, event: ComplaintEvent, 
   return [];
 }
 
+/**
+ * @internal Reasons as the policy's jurisdiction cites them: under the Code, as they are; under the
+ * SPSO model procedure, each provision by its counterpart in the procedure (or as the Code 2024's,
+ * applied as good practice) and the ombudsman by its name.
+ */
+export function inJurisdiction(reasons: Reason[], env: RuleEnv): Reason[] {
+  const where = env.policy.jurisdiction;
+  if (where === 'england' || reasons.length === 0) return reasons;
+  return reasons.map((r) => (r.provision === undefined ? { message: wordsIn(where, r.message) } : { provision: citeIn(where, r.provision), message: wordsIn(where, r.message) }));
+}
+
 /** @internal Runs a rule: first the {@link preconditions}, then the calendar's horizon, then the rule itself. */
 export function judge(rule: RuleName, context: ComplaintContext, event: ComplaintEvent, env: RuleEnv, stage: Stage = 1): Verdict {
   try {
-    const common = preconditions(context, event, rule === 'canReceive');
-    if (common.length > 0) return refuse(...common);
+    const common = preconditions(context, event, rule === 'canReceive' || rule === 'canReceiveAtFrontline');
+    if (common.length > 0) return refuse(...inJurisdiction(common, env));
     const horizon = beyondCalendar(rule, context, event, env, stage);
     if (horizon) return refuse(horizon);
-    return RULES[rule](context, event, env, stage);
+    const verdict = RULES[rule](context, event, env, stage);
+    return env.policy.jurisdiction === 'england' ? verdict : { ...verdict, refusals: inJurisdiction(verdict.refusals, env), notes: inJurisdiction(verdict.notes, env) };
   } catch {
     // A hostile event (a throwing getter, a revoked Proxy) is refused, never allowed to stop the actor.
     return refuse(UNREADABLE);

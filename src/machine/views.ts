@@ -8,7 +8,9 @@ import { EVENT_TYPES, eventProblems, type ComplaintEvent } from './events.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
 import { decide, eventCopy, whileSending } from './decide.js';
-import { UNREADABLE, preconditions, ukDayOf, type Reason, type RuleEnv, type RuleName } from './rules.js';
+import { compareInstants } from '../calendar/instant.js';
+import type { Hazard } from './hazard.js';
+import { UNREADABLE, inJurisdiction, preconditions, ukDayOf, type Reason, type RuleEnv, type RuleName } from './rules.js';
 
 type EventType = ComplaintEvent['type'];
 
@@ -87,6 +89,13 @@ function notNow(snapshot: ComplaintSnapshot, type: EventType): Reason {
     return context.ombudsman.determinedOn
       ? { message: `The Ombudsman's determination was recorded on ${context.ombudsman.determinedOn}.` }
       : { message: 'The complaint has not been referred to the Housing Ombudsman.' };
+  }
+  if (type === 'REPORT_HAZARD') return { message: `A hazard is already on this complaint (${context.hazard?.type}); report another as its own complaint or repair.` };
+  if (type === 'INVESTIGATE_HAZARD') return context.hazard ? { message: `The hazard's investigation concluded at ${context.hazard.concludedAt}.` } : { message: 'No hazard has been reported: send REPORT_HAZARD first.' };
+  if (type === 'RECORD_HAZARD_WORK') return context.hazard ? { message: `The hazard track was closed at ${context.hazard.closedAt}.` } : { message: 'No hazard has been reported: send REPORT_HAZARD first.' };
+  if (type === 'CLOSE_HAZARD') {
+    if (!context.hazard) return { message: 'No hazard has been reported: send REPORT_HAZARD first.' };
+    return context.hazard.closedAt ? { message: `The hazard track was closed at ${context.hazard.closedAt}.` } : { message: "The hazard is closed after its investigation concludes (INVESTIGATE_HAZARD)." };
   }
   if (type === 'ADD_ISSUE') {
     return { provision: '6.8', message: 'New issues join a complaint only while stage 1 is being investigated; after the stage 1 response (or at stage 2) they must be logged as a new complaint.' };
@@ -168,12 +177,12 @@ function explainWith(env: RuleEnv, snapshot: ComplaintSnapshot, event: Complaint
   if (found.length === 0) {
     // Out-of-order and before-receipt refusals come first, as the guards would give them.
     const common = preconditions(snapshot.context, event, false);
-    return { allowed: false, reasons: common.length > 0 ? common : [notNow(snapshot, event.type)] };
+    return { allowed: false, reasons: inJurisdiction(common.length > 0 ? common : [notNow(snapshot, event.type)], env) };
   }
   const refusals: Reason[] = [];
   for (const { rule, stage } of found) {
     const verdict = decide(rule, snapshot.context, event, env, stage);
-    if (verdict.refusals.length === 0) return { allowed: true, reasons: verdict.notes };
+    if (verdict.next !== undefined) return { allowed: true, reasons: verdict.notes };
     refusals.push(...verdict.refusals);
   }
   return { allowed: false, reasons: refusals };
@@ -198,13 +207,17 @@ export function nextEvents(snapshot: ComplaintSnapshot): EventType[] {
 }
 
 function available(snapshot: ComplaintSnapshot): EventType[] {
-  snapshotEnv(snapshot, 'nextEvents');
+  const env = snapshotEnv(snapshot, 'nextEvents');
   const { context } = snapshot;
   if (!context.complaint) return ['RECEIVE'];
   const available = new Set<string>();
   for (const node of activeNodes(snapshot)) for (const type of Object.keys(node.on)) available.add(type);
   const open = context.tracked.some((item) => !item.completedOn) || context.timers.some((timer) => !timer.metOn && !timer.stoppedOn);
   if (!open) available.delete('COMPLETE_ACTION');
+  // Straight to stage 2 from an open stage 1 only where the policy allows it.
+  if (!env.policy.directToStage2 && processState(snapshot) === 'stage1.investigating') available.delete('ESCALATE');
+  // Awaab's Law is England's: no hazard track under another jurisdiction or in another division.
+  if (env.policy.jurisdiction !== 'england' || context.complaint.region !== 'england-and-wales') available.delete('REPORT_HAZARD');
   if (context.complaint.raisedBy !== 'representative' || context.complaint.consentOnFile === true) available.delete('RECORD_CONSENT');
   return EVENT_TYPES.filter((type) => available.has(type));
 }
@@ -236,14 +249,18 @@ export interface ComplaintView {
     /** The response deadline before any extension. */
     readonly originalRespondBy?: IsoDate;
   };
-  /** Every deadline still open: the stage's, remedies', actions' and the policy's timers. */
+  /** Every deadline still open: the stage's, remedies', actions', the policy's timers and the hazard's (Awaab's Law). */
   readonly openDeadlines: readonly {
-    /** Which: `stage1.respond`, `remedy:<id>`, `action:<id>`, `timer:<id>`. */
+    /** Which: `stage1.respond`, `remedy:<id>`, `action:<id>`, `timer:<id>`, `hazard:<duty>`. */
     readonly deadline: string;
-    /** The provision (or policy paragraph) behind it. */
+    /** The provision (or policy paragraph, or regulation) behind it. */
     readonly provision: string;
-    /** When it is due. */
+    /** When it is due: the UK date. */
     readonly due: IsoDate;
+    /** For a deadline in clock hours (an emergency hazard's 24 hours), the instant it is due. */
+    readonly dueAt?: string;
+    /** A target, not a breach when missed (supplementary work begun in 5 working days: on site in 12 weeks is the limit). */
+    readonly soft?: true;
   }[];
   /** Names of open deadlines passed at `now`. */
   readonly overdue: readonly string[];
@@ -275,12 +292,53 @@ export interface ComplaintView {
   readonly consentAwaited: boolean;
   /** The Ombudsman's involvement. */
   readonly ombudsman: ComplaintContext['ombudsman'];
+  /**
+   * A hazard reported beside the complaint (Awaab's Law), when there is one: where its track is,
+   * and each of its deadlines with whether it is met. Its open deadlines are also in `openDeadlines`.
+   */
+  readonly hazard?: {
+    /** Where the track is. */
+    readonly status: 'reported' | 'investigated' | 'closed';
+    /** The HHSRS hazard. */
+    readonly type: string;
+    /** Emergency or significant, as reported. */
+    readonly category: 'emergency' | 'significant';
+    /** The phase of Awaab's Law that brought it into scope. */
+    readonly phase: 1 | 2 | 3;
+    /** What the investigation found, once it concluded. */
+    readonly finding?: 'emergency' | 'significant' | 'none';
+    /** Each deadline, with when it was met. */
+    readonly deadlines: readonly { readonly duty: string; readonly regulation?: string; readonly due: IsoDate; readonly dueAt?: string; readonly metAt?: string; readonly verified: boolean }[];
+  };
   /** Each stage's record, for history. */
   readonly history: {
     /** Stage 1's record. */
     readonly stage1?: ComplaintContext['stage1'];
     /** Stage 2's record. */
     readonly stage2?: ComplaintContext['stage2'];
+  };
+}
+
+/** @internal A hazard as a view shows it (and a record keeps it). */
+export function hazardView(hazard: Hazard): NonNullable<ComplaintView['hazard']> {
+  const when = new Map<string, string>(hazard.met.map((m) => [m.duty, m.at]));
+  // What meets a duty besides its own step (as metDuties counts it).
+  const instead: Record<string, string[]> = {
+    'supplementary-work-begin': ['supplementary-work-on-site'],
+    'supplementary-work-on-site': ['supplementary-work-begin'],
+    'emergency-make-safe': ['alternative-accommodation'],
+    'significant-safety-work': ['alternative-accommodation'],
+  };
+  return {
+    status: hazard.closedAt ? 'closed' : hazard.concludedAt ? 'investigated' : 'reported',
+    type: hazard.type,
+    category: hazard.category,
+    phase: hazard.phase,
+    ...(hazard.finding ? { finding: hazard.finding } : {}),
+    deadlines: hazard.deadlines.map(({ duty, regulation, due, dueAt, verified }) => {
+      const metAt = duty.endsWith('-investigate') ? hazard.concludedAt : (when.get(duty) ?? (instead[duty] ?? []).map((other) => when.get(other)).find((at) => at !== undefined));
+      return { duty, ...(regulation ? { regulation } : {}), due, ...(dueAt ? { dueAt } : {}), ...(metAt ? { metAt } : {}), verified };
+    }),
   };
 }
 
@@ -324,6 +382,8 @@ function describe(snapshot: ComplaintSnapshot, options: { now?: string | Date })
     options.now === undefined
       ? context.lastEventAt && toUkDate(context.lastEventAt)
       : ukDayOf(options.now, 'options.now');
+  // The instant of `now`, when it is one (a UK date alone cannot say whether 24 clock hours have passed).
+  const nowAt = options.now === undefined ? context.lastEventAt : typeof options.now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.now) ? undefined : options.now;
   const current = context.stage2 ?? context.stage1;
   const open = openDeadlines(context);
   const calendar = context.complaint ? env.calendar(context.complaint.region as Region) : undefined;
@@ -334,13 +394,14 @@ function describe(snapshot: ComplaintSnapshot, options: { now?: string | Date })
     ...(context.complaint ? { complaintId: context.complaint.id, region: context.complaint.region as Region } : {}),
     deadlines: current
       ? {
-          acknowledgeBy: current.acknowledgeBy,
+          ...(current.acknowledgeBy ? { acknowledgeBy: current.acknowledgeBy } : {}),
           ...(current.respondBy ? { respondBy: current.respondBy } : {}),
           ...(current.originalRespondBy ? { originalRespondBy: current.originalRespondBy } : {}),
         }
       : {},
     openDeadlines: open,
-    overdue: now ? open.filter((d) => d.due < now).map((d) => d.deadline) : [],
+    // A deadline in clock hours is overdue once its instant has passed, when `now` is an instant.
+    overdue: now ? open.filter((d) => (d.dueAt !== undefined && nowAt !== undefined ? compareInstants(nowAt, d.dueAt) > 0 : d.due < now)).map((d) => d.deadline) : [],
     provisional: calendar ? open.filter((d) => calendar.isProvisional(d.due)).map((d) => d.deadline) : [],
     ...(outcome ? { outcome } : {}),
     ...(context.closure ? { closure: context.closure } : {}),
@@ -350,6 +411,7 @@ function describe(snapshot: ComplaintSnapshot, options: { now?: string | Date })
     breaches: context.breaches,
     consentAwaited: context.consentAwaited,
     ombudsman: context.ombudsman,
+    ...(context.hazard ? { hazard: hazardView(context.hazard) } : {}),
     history: { ...(context.stage1 ? { stage1: context.stage1 } : {}), ...(context.stage2 ? { stage2: context.stage2 } : {}) },
   };
 }

@@ -115,9 +115,9 @@ function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions)
  * ```
  */
 export interface ProjectedTimeline {
-  /** The stage 1 acknowledgement deadline (6.2). */
-  readonly acknowledgeBy: string;
-  /** The stage 1 response deadline if acknowledged on `acknowledgeBy` (6.3). */
+  /** The stage 1 acknowledgement deadline (6.2); absent under a policy with no acknowledgement at stage 1 (the SPSO model procedure). */
+  readonly acknowledgeBy?: string;
+  /** The stage 1 response deadline if acknowledged on `acknowledgeBy` (6.3), or counted from receipt where stage 1 has no acknowledgement. */
   readonly respondBy: string;
   /** `respondBy` with the longest extension allowed without a good reason (6.4). */
   readonly respondByWithLongestExtension: string;
@@ -149,6 +149,7 @@ function project(snapshot: ComplaintSnapshot): ProjectedTimeline {
   const { complaint, stage1 } = snapshot.context;
   if (!complaint || !stage1) throw new InvalidInputError('snapshot', 'a new complaint', 'a complaint that has been received (RECEIVE)');
   const calendar = env.calendar(complaint.region as Region);
-  const respondBy = responseDue(env, complaint.region, stage1.acknowledgeBy, 1);
-  return { acknowledgeBy: stage1.acknowledgeBy, respondBy, respondByWithLongestExtension: calendar.addWorkingDays(respondBy, env.policy.stage1.extensionLimit) };
+  const respondBy = responseDue(env, complaint.region, stage1.acknowledgeBy ?? stage1.requestedOn, 1, stage1.requestedOn);
+  const longest = calendar.addWorkingDays(respondBy, env.policy.stage1.extensionLimit);
+  return stage1.acknowledgeBy ? { acknowledgeBy: stage1.acknowledgeBy, respondBy, respondByWithLongestExtension: longest } : { respondBy, respondByWithLongestExtension: longest };
 }

@@ -1,10 +1,12 @@
 import type * as z from 'zod/mini';
 import { InvalidPolicyError } from './errors.js';
+import { MCHP } from './jurisdiction.js';
 import { policies } from './policies.js';
 import { Policy } from './schema.js';
 
 /**
- * A rule of a policy that conflicts with the Code.
+ * A rule of a policy that conflicts with the floor of its jurisdiction: the Code 2024 in England,
+ * the SPSO model complaints handling procedure in Scotland.
  *
  * @example
  * ```ts
@@ -12,7 +14,7 @@ import { Policy } from './schema.js';
  * ```
  */
 export interface PolicyConflict {
-  /** The Code provision the rule conflicts with. */
+  /** The Code provision (or, in Scotland, the part of the model procedure: `'MCHP stage 1'`) the rule conflicts with. */
   readonly provision: string;
   /** The policy field that holds the rule. */
   readonly policyRule: string;
@@ -55,9 +57,11 @@ export function parsePolicy(policy: unknown): Policy {
 }
 
 /**
- * Every rule of a policy that conflicts with the Code 2024, each naming its provision. A policy may
- * be stricter with the landlord (shorter timescales) without conflict; a rule that is slower than
- * the Code or takes a right away from the resident is listed.
+ * Every rule of a policy that conflicts with the floor of its own jurisdiction, each naming its
+ * provision: the Code 2024 for a policy of `'england'` (the default), the SPSO model complaints
+ * handling procedure for one of `'scotland'`. A policy may be stricter with the landlord (shorter
+ * timescales) without conflict; a rule that is slower than the floor or takes a right away from
+ * the resident is listed.
  *
  * @param policy - a policy (read once and validated here)
  * @returns the conflicts, in provision order; empty for a policy that meets the Code
@@ -67,6 +71,8 @@ export function parsePolicy(policy: unknown): Policy {
  * ```ts
  * checkPolicy(policies.code2024); //=> []
  * checkPolicy(policies.peaksPlainsV4).map((c) => c.provision); //=> ['2.2', '2.3', '5.2', '5.11', '6.4', '6.5', '6.12', '6.15', '6.16']
+ * checkPolicy(policies.spsoModelChp); //=> []
+ * checkPolicy({ ...policies.spsoModelChp, stage1: { respondWithin: 10, extensionLimit: 5 } })[0].provision; //=> 'MCHP stage 1'
  * ```
  */
 export function checkPolicy(policy: Policy): PolicyConflict[] {
@@ -75,8 +81,57 @@ export function checkPolicy(policy: Policy): PolicyConflict[] {
 
 /** @internal The conflicts of a policy already parsed. */
 export function conflictsOf(p: Policy): PolicyConflict[] {
+  return p.jurisdiction === 'scotland' ? scottishConflicts(p) : codeConflicts(p);
+}
+
+/** The conflicts of a Scottish policy with the SPSO model procedure, in the procedure's order. */
+function scottishConflicts(p: Policy): PolicyConflict[] {
+  const floor = policies.spsoModelChp;
+  const conflicts: PolicyConflict[] = [];
+  const add = (provision: string, policyRule: string, message: string) => conflicts.push({ provision, policyRule, message, givesWay: true });
+  const limits = [
+    ['stage1', 'respondWithin', MCHP.stage1, 'give the frontline (stage 1) response'],
+    ['stage1', 'extensionLimit', MCHP.stage1Extension, 'extend the frontline response'],
+    ['stage2', 'acknowledgeWithin', MCHP.stage2Acknowledgement, 'acknowledge a stage 2 complaint'],
+    ['stage2', 'respondWithin', MCHP.stage2, 'give the stage 2 decision'],
+    ['stage2', 'extensionLimit', MCHP.stage2Extension, 'extend stage 2 without a good reason'],
+  ] as const;
+  for (const [stage, field, provision, what] of limits) {
+    const value = (p[stage] as Record<string, number | undefined>)[field];
+    const most = (floor[stage] as Record<string, number>)[field]!;
+    if (value !== undefined && value > most) add(provision, `${stage}.${field}`, `The policy allows ${value} working days to ${what}; the model procedure allows at most ${most}.`);
+  }
+  if (p.responsesCountFrom !== 'start-of-stage') {
+    add(MCHP.stage2, 'responsesCountFrom', 'The policy counts a response from its acknowledgement; the model procedure counts it from receipt at stage 1 and from the start of stage 2, so the machine does too.');
+  }
+  if (p.directToStage2 !== true) {
+    add(MCHP.direct, 'directToStage2', 'The policy does not let a complaint go straight to stage 2; the model procedure sends complex or serious complaints there, and a resident may ask for it.');
+  }
+  if (p.communityMayExtend) {
+    add(MCHP.stage1Extension, 'communityMayExtend', 'The policy lets community complaints extend its timescales at the landlord’s discretion; the model procedure allows the frontline response at most 10 working days in all, and asks for revised time limits at stage 2 to be explained.');
+  }
+  if (p.extraNamedStages.length > 0) {
+    add(MCHP.stages, 'extraNamedStages', `The policy names stages besides stage 1 and stage 2 (${p.extraNamedStages.join(', ')}); the model procedure has two stages, frontline response and investigation.`);
+  }
+  if (p.exclusions.timeLimitMonths < floor.exclusions.timeLimitMonths) {
+    add(MCHP.timeLimit, 'exclusions.timeLimitMonths', `The policy excludes complaints about issues more than ${p.exclusions.timeLimitMonths} months old; the model procedure takes complaints made within ${floor.exclusions.timeLimitMonths} months of the event or of the resident finding out.`);
+  }
+  return conflicts;
+}
+
+/** The conflicts of a policy with the Code 2024, in provision order. */
+function codeConflicts(p: Policy): PolicyConflict[] {
   const conflicts: PolicyConflict[] = [];
   const add = (provision: string, policyRule: string, message: string, givesWay = true) => conflicts.push({ provision, policyRule, message, givesWay });
+  if (p.stage1.acknowledgeWithin === undefined) {
+    add('6.2', 'stage1.acknowledgeWithin', `The policy has no acknowledgement at stage 1; the Code requires one within ${CODE.stage1.acknowledgeWithin} working days of receipt.`);
+  }
+  if (p.responsesCountFrom === 'start-of-stage') {
+    add('6.3', 'responsesCountFrom', 'The policy counts a response from the start of its stage; the Code counts it from the acknowledgement (6.3, 6.14), so the machine does too.');
+  }
+  if (p.directToStage2 === true) {
+    add('6.10', 'directToStage2', 'The policy lets a complaint go to stage 2 before a stage 1 response; under the Code stage 2 follows the stage 1 response.');
+  }
 
   const timescales = [
     ['stage1', 'acknowledgeWithin', '6.2', 'acknowledge a stage 1 complaint'],
@@ -87,9 +142,9 @@ export function conflictsOf(p: Policy): PolicyConflict[] {
     ['stage2', 'extensionLimit', '6.15', 'extend at stage 2 without good reason'],
   ] as const;
   for (const [stage, field, provision, what] of timescales) {
-    if (p[stage][field] > CODE[stage][field]) {
-      add(provision, `${stage}.${field}`, `The policy allows ${p[stage][field]} working days to ${what}; the Code allows at most ${CODE[stage][field]}.`);
-    }
+    const value = (p[stage] as Record<string, number | undefined>)[field];
+    const most = (CODE[stage] as Record<string, number>)[field]!;
+    if (value !== undefined && value > most) add(provision, `${stage}.${field}`, `The policy allows ${value} working days to ${what}; the Code allows at most ${most}.`);
   }
   if (p.exclusions.otherGrounds.length > 0) {
     add('2.2', 'exclusions.otherGrounds', `The policy excludes complaints on grounds the Code does not list as exclusions (${p.exclusions.otherGrounds.join('; ')}); the Code's are an issue over 12 months old, legal proceedings started, or a matter already considered. The machine declines only for the Code's reasons (and 'not-a-complaint', 1.4).`);

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import { conflictsOf, parsePolicy, type PolicyConflict } from './check.js';
 import { rulesFingerprint } from './fingerprint.js';
+import type { JurisdictionId } from './jurisdiction.js';
 import { policies } from './policies.js';
 import type { Policy } from './schema.js';
 
@@ -20,8 +21,16 @@ import type { Policy } from './schema.js';
 export interface EffectivePolicy {
   /** The policy's id. */
   readonly policyId: string;
-  /** Whether the Code is the floor. */
+  /** Whether the floor of the policy's jurisdiction (the Code in England, the SPSO model procedure in Scotland) is enforced. */
   readonly enforceCode: boolean;
+  /** The policy's jurisdiction: whose rules are the floor, and which ombudsman letters and explanations name. */
+  readonly jurisdiction: JurisdictionId;
+  /** Whether responses are counted from the start of their stage (receipt, the escalation request) rather than the acknowledgement. */
+  readonly responsesFromStartOfStage: boolean;
+  /** Whether a complaint may go to stage 2 before a stage 1 response (complex or serious, or the resident asks). */
+  readonly directToStage2: boolean;
+  /** The landlord's reading of what Awaab's Law leaves open (phase dates, when make-safe starts), if it gave one. */
+  readonly hazards: Policy['hazards'];
   /** Stage 1 timescales in working days. */
   readonly stage1: Policy['stage1'];
   /** Stage 2 timescales in working days. */
@@ -62,17 +71,22 @@ export interface EffectivePolicy {
 
 const CODE = policies.code2024;
 
-function stricter(policy: Policy['stage1'], code: Policy['stage1'], enforce: boolean): Policy['stage1'] {
+function stricter<T extends Policy['stage1']>(policy: T, floor: T, enforce: boolean): T {
   if (!enforce) return policy;
+  // A stage 1 the floor acknowledges is acknowledged (the Code, 6.2); one it does not may still be.
+  const acknowledgeWithin = floor.acknowledgeWithin === undefined ? policy.acknowledgeWithin : Math.min(policy.acknowledgeWithin ?? floor.acknowledgeWithin, floor.acknowledgeWithin);
   return {
-    acknowledgeWithin: Math.min(policy.acknowledgeWithin, code.acknowledgeWithin),
-    respondWithin: Math.min(policy.respondWithin, code.respondWithin),
-    extensionLimit: Math.min(policy.extensionLimit, code.extensionLimit),
-  };
+    ...(acknowledgeWithin === undefined ? {} : { acknowledgeWithin }),
+    respondWithin: Math.min(policy.respondWithin, floor.respondWithin),
+    extensionLimit: Math.min(policy.extensionLimit, floor.extensionLimit),
+  } as T;
 }
 
 /**
- * The rules a machine runs for `policy`, with the Code as the floor when `enforceCode` is true.
+ * The rules a machine runs for `policy`, with the floor of its jurisdiction enforced when
+ * `enforceCode` is true: the Code 2024 in England, the SPSO model complaints handling procedure in
+ * Scotland (whose stage 1 has no acknowledgement and whose responses count from the start of each
+ * stage).
  *
  * @param policy - a policy (read once and validated here)
  * @param enforceCode - make the Code the floor (default `true`)
@@ -85,23 +99,34 @@ function stricter(policy: Policy['stage1'], code: Policy['stage1'], enforce: boo
  * effectivePolicy(policies.peaksPlainsV4, false).timeLimitMonths; //=> 6
  * effectivePolicy(policies.peaksPlainsV4).escalationReasonsRequired; //=> false
  * effectivePolicy({ ...policies.code2024 }).fingerprint === effectivePolicy(policies.code2024).fingerprint; //=> true
+ * effectivePolicy(policies.spsoModelChp).jurisdiction; //=> 'scotland'
+ * effectivePolicy(policies.spsoModelChp).stage1.acknowledgeWithin; //=> undefined
  * ```
  */
 export function effectivePolicy(policy: Policy, enforceCode = true): EffectivePolicy {
   const p = parsePolicy(policy);
   if (typeof enforceCode !== 'boolean') throw new InvalidInputError('enforceCode', enforceCode, 'true or false');
   const conflicts = conflictsOf(p);
+  const jurisdiction = p.jurisdiction ?? 'england';
+  // The floor is the jurisdiction's own rules: the Code in England, the model procedure in Scotland.
+  const floor = jurisdiction === 'scotland' ? policies.spsoModelChp : CODE;
+  const code = enforceCode && jurisdiction === 'england';
   const rules = {
     policyId: p.id,
     enforceCode,
-    stage1: stricter(p.stage1, CODE.stage1, enforceCode),
-    stage2: stricter(p.stage2, CODE.stage2, enforceCode),
-    timeLimitMonths: enforceCode ? Math.max(p.exclusions.timeLimitMonths, CODE.exclusions.timeLimitMonths) : p.exclusions.timeLimitMonths,
+    jurisdiction,
+    responsesFromStartOfStage: enforceCode ? floor.responsesCountFrom === 'start-of-stage' : p.responsesCountFrom === 'start-of-stage',
+    // The floor decides: never under the Code (6.10), always under the model procedure.
+    directToStage2: enforceCode ? floor.directToStage2 === true : p.directToStage2 === true,
+    hazards: p.hazards,
+    stage1: stricter(p.stage1, floor.stage1, enforceCode),
+    stage2: stricter(p.stage2, floor.stage2, enforceCode),
+    timeLimitMonths: enforceCode ? Math.max(p.exclusions.timeLimitMonths, floor.exclusions.timeLimitMonths) : p.exclusions.timeLimitMonths,
     timeLimitExceptions: p.exclusions.timeLimitExceptions,
-    escalationWindow: enforceCode ? undefined : p.escalation.requestWithinWorkingDays,
+    escalationWindow: code ? undefined : p.escalation.requestWithinWorkingDays,
     policyEscalationWindow: p.escalation.requestWithinWorkingDays,
-    escalationReasonsRequired: enforceCode ? false : p.escalation.reasonsRequired,
-    extensionNeedsOmbudsmanDetails: enforceCode || p.extensionOmbudsmanDetails === 'always',
+    escalationReasonsRequired: code ? false : p.escalation.reasonsRequired,
+    extensionNeedsOmbudsmanDetails: code || p.extensionOmbudsmanDetails === 'always',
     timers: p.timers,
     representativeConsent: p.representativeConsent,
     ombudsmanDetailsInEveryLetter: p.ombudsmanDetailsInEveryLetter === true,

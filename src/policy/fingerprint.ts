@@ -25,7 +25,14 @@ export function canonicalJson(value: unknown): string {
  * message keeps the fingerprint). Lists keep their order.
  */
 export function rulesFingerprint(rules: Omit<EffectivePolicy, 'fingerprint'>): string {
-  const { policyId: _id, gaveWay, conflicts, ...rest } = rules;
+  const { policyId: _id, gaveWay, conflicts, jurisdiction, responsesFromStartOfStage, directToStage2, ...rest } = rules;
   const brief = (list: EffectivePolicy['conflicts']) => list.map((c) => [c.provision, c.policyRule, c.givesWay]);
-  return fnv1a64(canonicalJson(['housing-complaints/policy@1', { ...rest, gaveWay: brief(gaveWay), conflicts: brief(conflicts) }]));
+  // What came after the first jurisdiction is digested only where it differs from the Code's, so a
+  // Code policy keeps the fingerprint its stored records were made with.
+  const beyondCode = {
+    ...(jurisdiction === 'england' ? {} : { jurisdiction }),
+    ...(responsesFromStartOfStage ? { responsesFromStartOfStage } : {}),
+    ...(directToStage2 ? { directToStage2 } : {}),
+  };
+  return fnv1a64(canonicalJson(['housing-complaints/policy@1', { ...rest, ...beyondCode, gaveWay: brief(gaveWay), conflicts: brief(conflicts) }]));
 }

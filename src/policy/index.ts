@@ -1,5 +1,6 @@
 /**
- * Complaints policies as data, the two that ship, and checks against the Code 2024.
+ * Complaints policies as data, those that ship, their jurisdictions, and checks against each
+ * jurisdiction's floor (the Code 2024 in England, the SPSO model procedure in Scotland).
  * @module
  */
 export { Policy } from './schema.js';
@@ -7,3 +8,4 @@ export { policies } from './policies.js';
 export { checkPolicy, type PolicyConflict } from './check.js';
 export { effectivePolicy, policyFingerprint, type EffectivePolicy } from './effective.js';
 export { InvalidPolicyError, isInvalidPolicyError } from './errors.js';
+export { JURISDICTIONS, type Jurisdiction, type JurisdictionId } from './jurisdiction.js';

@@ -36,15 +36,41 @@ const peaksPlainsV4: Policy = {
   ],
 };
 
+// The Scottish Public Services Ombudsman's model complaints handling procedure for registered social
+// landlords (revised; RSLs had it in place by 1 April 2021). Each value and its source, and which
+// rest on the SPSO's own pages and which on adopters' copies, are in docs/jurisdictions.md.
+const spsoModelChp: Policy = {
+  id: 'spso-mchp',
+  name: 'SPSO model complaints handling procedure (registered social landlords)',
+  source: 'Scottish Public Services Ombudsman, Model Complaints Handling Procedure for registered social landlords (revised edition, in place by 1 April 2021)',
+  jurisdiction: 'scotland',
+  responsesCountFrom: 'start-of-stage',
+  directToStage2: true,
+  // Frontline response in 5 working days of receipt, no formal acknowledgement; at most 10 in all.
+  stage1: { respondWithin: 5, extensionLimit: 5 },
+  // Acknowledged in 3 working days; the final decision in 20 working days of the request.
+  stage2: { acknowledgeWithin: 3, respondWithin: 20, extensionLimit: 20 },
+  extraNamedStages: [],
+  exclusions: { timeLimitMonths: 6, timeLimitExceptions: [], otherGrounds: [] },
+  escalation: { reasonsRequired: false },
+  extensionOmbudsmanDetails: 'always',
+  communityMayExtend: false,
+  representativeConsent: 'none',
+  timers: [],
+};
+
 /**
  * The policies that ship: `code2024`, the Code itself (the default), and `peaksPlainsV4`, a real
  * landlord's 2023 policy that predates the Code and conflicts with it in places (see
- * {@link checkPolicy}).
+ * {@link checkPolicy}); and `spsoModelChp`, the Scottish Public Services Ombudsman's model
+ * complaints handling procedure for a Scottish landlord (jurisdiction `'scotland'`: no formal
+ * acknowledgement at stage 1, and stage 2 may be entered directly).
  *
  * @example
  * ```ts
  * policies.code2024.stage2.respondWithin; //=> 20
  * policies.peaksPlainsV4.exclusions.timeLimitMonths; //=> 6
+ * policies.spsoModelChp.stage1.respondWithin; //=> 5
  * ```
  */
 export const policies: {
@@ -52,4 +78,6 @@ export const policies: {
   readonly code2024: Policy;
   /** Peaks & Plains Housing Trust Complaints Policy V4 (July 2023). */
   readonly peaksPlainsV4: Policy;
-} = Object.freeze({ code2024, peaksPlainsV4 });
+  /** The SPSO model complaints handling procedure for Scottish registered social landlords. */
+  readonly spsoModelChp: Policy;
+} = Object.freeze({ code2024, peaksPlainsV4, spsoModelChp });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { NotPlain, plainCopy } from '../plain.js';
+import { isoDate } from '../letters/primitives.js';
 
 const workingDays = z.int().check(z.minimum(1, { error: 'must be at least 1 working day' }), z.maximum(250, { error: 'must be at most 250 working days' }));
 const label = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
@@ -9,7 +10,20 @@ const list = <T extends z.ZodMiniType>(entry: T) => z.array(entry).check(z.maxLe
 const StageTimescales = z.strictObject({
   /** Working days to acknowledge, from receipt (stage 1) or the escalation request (stage 2). */
   acknowledgeWithin: workingDays,
-  /** Working days to respond, from the acknowledgement. */
+  /** Working days to respond, from the acknowledgement (or from the start of the stage, see `responsesCountFrom`). */
+  respondWithin: workingDays,
+  /** The most working days an extension may add without a good reason. */
+  extensionLimit: workingDays,
+});
+
+/**
+ * Stage 1 may have no formal acknowledgement: the SPSO model procedure's frontline stage answers
+ * within 5 working days of receipt, with none. Leave `acknowledgeWithin` out for such a procedure.
+ */
+const Stage1Timescales = z.strictObject({
+  /** Working days to acknowledge, from receipt; absent when stage 1 has no formal acknowledgement. */
+  acknowledgeWithin: z.optional(workingDays),
+  /** Working days to respond, from the acknowledgement (or from receipt, see `responsesCountFrom`). */
   respondWithin: workingDays,
   /** The most working days an extension may add without a good reason. */
   extensionLimit: workingDays,
@@ -23,8 +37,40 @@ const PolicyShape = z.strictObject({
   name: label,
   /** Where the rules come from (document and version). */
   source: label,
+  /**
+   * Whose rules are the floor, and which ombudsman the resident may go to: `'england'` (the
+   * Housing Ombudsman's Complaint Handling Code 2024, the default) or `'scotland'` (the Scottish
+   * Public Services Ombudsman's model complaints handling procedure). Not the calendar: deadlines
+   * are still counted in the working days of the resident's own UK division.
+   */
+  jurisdiction: z.optional(z.literal(['england', 'scotland'])),
+  /**
+   * What a stage's response deadline is counted from: the acknowledgement (the Code, 6.3 and 6.14;
+   * the default) or the start of the stage, receipt or the escalation request (the SPSO model
+   * procedure). A stage 1 without an acknowledgement always counts from receipt.
+   */
+  responsesCountFrom: z.optional(z.literal(['acknowledgement', 'start-of-stage'])),
+  /**
+   * Whether a complaint may go to stage 2 before a stage 1 response, when it is complex or serious
+   * or the resident asks (the SPSO model procedure allows it; the Code does not, 6.10). Default `false`.
+   */
+  directToStage2: z.optional(z.boolean()),
+  /**
+   * How the landlord reads what Awaab's Law leaves open (the Regulations' own text could not be
+   * checked; see the Awaab's Law guide): the days phases 2 and 3 begin, once announced (sources give
+   * only the years, 2026 and 2027), and when an emergency's 24 hours to make safe start (`'aware'`,
+   * the default, or `'safety-work-identified'`).
+   */
+  hazards: z.optional(
+    z.strictObject({
+      /** The days phases 2 and 3 begin, `'YYYY-MM-DD'`. */
+      phaseDates: z.optional(z.strictObject({ 2: z.optional(isoDate), 3: z.optional(isoDate) })),
+      /** When an emergency's 24 hours to make safe start. */
+      emergencyMakeSafeFrom: z.optional(z.literal(['aware', 'safety-work-identified'])),
+    }),
+  ),
   /** Stage 1 timescales (Code 6.2, 6.3, 6.4). */
-  stage1: StageTimescales,
+  stage1: Stage1Timescales,
   /** Stage 2 timescales (Code 6.11, 6.14, 6.15). */
   stage2: StageTimescales,
   /** Stages besides stage 1 and 2 that the policy names, e.g. `['Quick fix']` (Code 5.2 forbids them). */

@@ -158,7 +158,7 @@ export interface StageTimeliness {
  * ```
  */
 export interface BreachCount {
-  /** `'stage1.acknowledge'`, `'stage1.respond'`, `'stage2.acknowledge'`, `'stage2.respond'`, `'remedy'`, `'action'` or `'timer'`. */
+  /** `'stage1.acknowledge'`, `'stage1.respond'`, `'stage2.acknowledge'`, `'stage2.respond'`, `'remedy'`, `'action'`, `'timer'`, or a hazard's duty under Awaab's Law (`'hazard:written-summary'`). */
   readonly deadline: string;
   /** The provision (or policy paragraph) that set it. */
   readonly provision: string;

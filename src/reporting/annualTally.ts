@@ -21,7 +21,21 @@ const REFUSAL_REASONS: readonly RefusalReason[] = ['legal-proceedings', 'previou
 const REMEDY_KINDS: readonly RemedyKind[] = ['apology', 'explanation', 'action', 'decision-changed', 'record-amended', 'financial', 'policy-change'];
 const FINDINGS: readonly Finding[] = ['no-maladministration', 'service-failure', 'maladministration', 'severe-maladministration', 'reasonable-redress', 'outside-jurisdiction', 'withdrawn'];
 /** The order breaches are listed in: the process's own. */
-const DEADLINE_ORDER = ['stage1.acknowledge', 'stage1.respond', 'stage2.acknowledge', 'stage2.respond', 'remedy', 'action', 'timer'];
+const DEADLINE_ORDER = [
+  'stage1.acknowledge',
+  'stage1.respond',
+  'stage2.acknowledge',
+  'stage2.respond',
+  'remedy',
+  'action',
+  'timer',
+  'hazard:emergency-investigate',
+  'hazard:emergency-make-safe',
+  'hazard:significant-investigate',
+  'hazard:written-summary',
+  'hazard:significant-safety-work',
+  'hazard:supplementary-work-on-site',
+];
 
 /** The month number (year × 12 + month − 1) of an ISO date, read from its digits without allocating. */
 function monthNumber(date: string): number {
@@ -236,7 +250,7 @@ export class AnnualTally implements Tally<AnnualReport> {
     const acknowledgedOn = maybeDay(facts.acknowledgedOn, 'acknowledgedOn');
     if (acknowledgedOn !== undefined && inPeriod(acknowledgedOn, from, to)) {
       this.acknowledged[index]!++;
-      if (acknowledgedOn <= day(facts.acknowledgeBy, 'acknowledgeBy')) this.acknowledgedOnTime[index]!++;
+      if (facts.acknowledgeBy === undefined || acknowledgedOn <= day(facts.acknowledgeBy, 'acknowledgeBy')) this.acknowledgedOnTime[index]!++;
     }
     if (responded) {
       this.responded[index]!++;
@@ -403,7 +417,7 @@ function breached(record: ComplaintRecord, id: string): boolean {
   return false;
 }
 
-/** The kind of a breached deadline: a stage's own (`stage1.respond`), or `remedy`, `action`, `timer` without the id. */
+/** The kind of a breached deadline: a stage's own (`stage1.respond`), `remedy`, `action`, `timer` without the id, or a hazard's duty (`hazard:written-summary`). */
 function deadlineKind(deadline: string): string {
   if (deadline.startsWith('remedy:')) return 'remedy';
   if (deadline.startsWith('action:')) return 'action';

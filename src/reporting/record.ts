@@ -12,7 +12,7 @@ import { identifier, instant, label } from '../machine/context.js';
 import type { ComplaintContext } from '../machine/context.js';
 import { snapshotEnv, type ComplaintSnapshot } from '../machine/machine.js';
 import type { RuleEnv } from '../machine/rules.js';
-import { processState } from '../machine/views.js';
+import { hazardView, processState } from '../machine/views.js';
 import { NotPlain, plainCopy } from '../plain.js';
 
 /**
@@ -31,8 +31,8 @@ const days = z.int().check(z.minimum(0), z.maximum(10_000));
 const StageFacts = z.strictObject({
   /** The day the stage began: receipt (stage 1) or the escalation request (stage 2). */
   requestedOn: isoDate,
-  /** The acknowledgement deadline (6.2, 6.11). */
-  acknowledgeBy: isoDate,
+  /** The acknowledgement deadline (6.2, 6.11); absent for a stage with no acknowledgement (the SPSO model procedure's stage 1). */
+  acknowledgeBy: z.optional(isoDate),
   /** When the stage was acknowledged. */
   acknowledgedOn: z.optional(isoDate),
   /** The response deadline before any extension (6.3, 6.14). */
@@ -130,6 +130,8 @@ export const ComplaintRecordSchema = z.strictObject({
     enforceCode: z.boolean(),
     /** The digest of the policy's content. */
     fingerprint: z.string().check(z.regex(/^[0-9a-f]{16}$/)),
+    /** The policy's jurisdiction, when it is not England's: `'scotland'` (the SPSO model complaints handling procedure). */
+    jurisdiction: z.optional(z.literal(['scotland'])),
   }),
   /** The home's tenure, when known. */
   tenure: z.optional(z.literal(['general-needs', 'supported-housing', 'shared-ownership'])),
@@ -191,14 +193,51 @@ export const ComplaintRecordSchema = z.strictObject({
   /** Deadlines missed, each with its provision. */
   breaches: z.array(
     z.strictObject({
-      /** Which deadline: `stage1.respond`, `remedy:<id>`, `timer:<id>`. */
+      /** Which deadline: `stage1.respond`, `remedy:<id>`, `timer:<id>`, `hazard:<duty>`. */
       deadline: identifier,
-      /** The provision it breaches. */
-      provision: z.string().check(z.maxLength(20)),
+      /** The provision it breaches (a Code provision, a policy paragraph, a part of the SPSO model procedure, or a regulation). */
+      provision: z.string().check(z.maxLength(60)),
       /** When it was due. */
       due: isoDate,
+      /** For a deadline in clock hours (an emergency hazard's 24 hours), the instant it was due. */
+      dueAt: z.optional(instant),
       /** When the breach was recorded. */
       recordedOn: isoDate,
+    }),
+  ),
+  /**
+   * A hazard reported beside the complaint (Awaab's Law), when there was one: what it was, and each
+   * of its deadlines with when it was met.
+   */
+  hazard: z.optional(
+    z.strictObject({
+      /** The HHSRS hazard, e.g. `'damp-and-mould'`. */
+      type: identifier,
+      /** Emergency or significant, as reported. */
+      category: z.literal(['emergency', 'significant']),
+      /** The phase of Awaab's Law that brought it into scope. */
+      phase: z.literal([1, 2, 3]),
+      /** When the landlord became aware of it. */
+      awareAt: instant,
+      /** What the investigation found, once it concluded. */
+      finding: z.optional(z.literal(['emergency', 'significant', 'none'])),
+      /** When the track was closed. */
+      closedAt: z.optional(instant),
+      /** Each deadline. */
+      deadlines: z.array(
+        z.strictObject({
+          /** The duty. */
+          duty: identifier,
+          /** Its regulation, as secondary sources number it. */
+          regulation: z.optional(z.string().check(z.maxLength(40))),
+          /** The UK date it was due. */
+          due: isoDate,
+          /** For a duty in clock hours, the instant. */
+          dueAt: z.optional(instant),
+          /** When it was met. */
+          metAt: z.optional(instant),
+        }),
+      ),
     }),
   ),
   /** Remedies offered (7.1 to 7.3), without their descriptions. */
@@ -422,6 +461,20 @@ const STATUS: Record<string, string> = {
   'stage2.investigating': 'stage 2: investigating',
 };
 
+/** The hazard's facts for the record: its view, without the description (a record holds no free text). */
+function hazardFacts(hazard: NonNullable<ComplaintContext['hazard']>): NonNullable<ComplaintRecord['hazard']> {
+  const { status: _status, type, category, phase, finding, deadlines } = hazardView(hazard);
+  return {
+    type,
+    category,
+    phase,
+    awareAt: hazard.awareAt,
+    ...(finding ? { finding } : {}),
+    ...(hazard.closedAt ? { closedAt: hazard.closedAt } : {}),
+    deadlines: deadlines.map(({ duty, regulation, due, dueAt, metAt }) => ({ duty, ...(regulation ? { regulation } : {}), due, ...(dueAt ? { dueAt } : {}), ...(metAt ? { metAt } : {}) })),
+  };
+}
+
 /**
  * @internal The record of a context, given its process state and the machine's rules. Kept apart
  * from {@link toRecord} so that a store can make records without a snapshot object.
@@ -436,7 +489,7 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
     const policy = stage === 1 ? env.policy.stage1 : env.policy.stage2;
     // Acknowledged late: the deadlines it would have had had it been acknowledged on its last day.
     let shifted: string[] | undefined;
-    if (record.originalRespondBy && record.acknowledgedOn && record.acknowledgedOn > record.acknowledgeBy) {
+    if (record.originalRespondBy && record.acknowledgedOn && record.acknowledgeBy && record.acknowledgedOn > record.acknowledgeBy) {
       try {
         let due = calendar.addWorkingDays(record.acknowledgeBy, policy.respondWithin);
         shifted = [due];
@@ -447,7 +500,7 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
     }
     return {
       requestedOn: record.requestedOn,
-      acknowledgeBy: record.acknowledgeBy,
+      ...(record.acknowledgeBy ? { acknowledgeBy: record.acknowledgeBy } : {}),
       ...(record.acknowledgedOn ? { acknowledgedOn: record.acknowledgedOn } : {}),
       ...(record.originalRespondBy ? { originalRespondBy: record.originalRespondBy } : {}),
       ...(record.respondBy ? { respondBy: record.respondBy } : {}),
@@ -476,7 +529,7 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
     recordVersion: RECORD_VERSION,
     id: complaint.id,
     region: complaint.region as Region,
-    policy: { id: context.policy.id, enforceCode: context.policy.enforceCode, fingerprint: context.policy.fingerprint },
+    policy: { id: context.policy.id, enforceCode: context.policy.enforceCode, fingerprint: context.policy.fingerprint, ...(context.policy.jurisdiction ? { jurisdiction: context.policy.jurisdiction } : {}) },
     ...(complaint.tenure ? { tenure: complaint.tenure } : {}),
     ...(complaint.category !== undefined && identifier.safeParse(complaint.category).success ? { category: complaint.category } : {}),
     ...(complaint.serviceArea ? { serviceArea: complaint.serviceArea } : {}),
@@ -494,7 +547,8 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
     ...(closure ? { closure: { reason: closure.reason, on: closure.on } } : {}),
     ...(closure?.reason === 'declined' && declineReason ? { declined: { on: closure.on, reason: declineReason, stage: context.stage2 ? 2 : 1 } } : {}),
     ...(closure?.reason === 'escalation-refused' && refusalReason ? { escalationRefused: { on: closure.on, reason: refusalReason } } : {}),
-    breaches: context.breaches.map((b) => ({ deadline: b.deadline, provision: b.provision, due: b.due, recordedOn: b.recordedOn })),
+    breaches: context.breaches.map((b) => ({ deadline: b.deadline, provision: b.provision, due: b.due, ...(b.dueAt ? { dueAt: b.dueAt } : {}), recordedOn: b.recordedOn })),
+    ...(context.hazard ? { hazard: hazardFacts(context.hazard) } : {}),
     remedies: context.tracked.flatMap((item) =>
       item.kind === 'remedy' && item.remedy
         ? [

@@ -77,6 +77,13 @@ export const WORDS: Readonly<Record<string, string>> = {
   remedy: 'Remedy promised',
   action: 'Outstanding action (6.6, 6.17)',
   timer: "The policy's own timescale",
+  // Awaab's Law's duties, beside the complaint's own deadlines.
+  'hazard:emergency-investigate': "Emergency hazard investigated (Awaab's Law, 24 hours)",
+  'hazard:emergency-make-safe': "Emergency hazard made safe (Awaab's Law, 24 hours)",
+  'hazard:significant-investigate': "Significant hazard investigated (Awaab's Law)",
+  'hazard:written-summary': "Written summary of a hazard investigation (Awaab's Law)",
+  'hazard:significant-safety-work': "Safety work on a significant hazard (Awaab's Law)",
+  'hazard:supplementary-work-on-site': "Supplementary work on site (Awaab's Law, 12 weeks)",
   apology: 'Apology',
   explanation: 'Explanation',
   'decision-changed': 'Decision changed',

@@ -143,7 +143,7 @@ export function withinTimescale(facts: StageFacts, stage: 1 | 2, options: Requir
   if (!respondedOn) return undefined;
   if (options.lateAcknowledgement === 'not-within-timescale') {
     const acknowledgedOn = maybeDay(facts.acknowledgedOn, 'acknowledgedOn');
-    if (acknowledgedOn && acknowledgedOn > day(facts.acknowledgeBy, 'acknowledgeBy')) return false;
+    if (acknowledgedOn && facts.acknowledgeBy !== undefined && acknowledgedOn > day(facts.acknowledgeBy, 'acknowledgeBy')) return false;
   }
   const due = deadlineWithin(facts, stage, options);
   return due !== undefined && respondedOn <= due;
@@ -194,7 +194,7 @@ const DAYS = ['acknowledgeBy', 'acknowledgedOn', 'originalRespondBy', 'respondBy
 /**
  * What the two functions read of a stage's facts (a plain copy), checked by hand rather than with
  * the record's schema, so that a dashboard importing the measures carries no schema: each day a
- * real `'YYYY-MM-DD'` date (`acknowledgeBy` required, the others optional) and each extension's
+ * real `'YYYY-MM-DD'` date (each optional: a stage with no acknowledgement has no `acknowledgeBy`) and each extension's
  * dates, working days and flags. Other fields are not read, so not judged.
  */
 function checkFacts(facts: unknown): asserts facts is StageFacts {
@@ -202,7 +202,7 @@ function checkFacts(facts: unknown): asserts facts is StageFacts {
   const record = facts as Record<string, unknown>;
   for (const key of DAYS) {
     const value = record[key];
-    if (value === undefined && key !== 'acknowledgeBy') continue;
+    if (value === undefined) continue;
     if (!isIsoDate(value)) throw new InvalidInputError(`facts.${key}`, value, `${FACTS_EXPECTED}: a real date 'YYYY-MM-DD'`);
   }
   const extensions = record.extensions;

@@ -117,14 +117,16 @@ export interface ScenarioState {
 }
 
 const optionalDate = z.optional(isoDate);
-const StageFacts = z.object({ acknowledgeBy: optionalDate, respondBy: optionalDate, extensions: z.array(z.unknown()) });
+const StageFacts = z.object({ requestedOn: optionalDate, acknowledgeBy: optionalDate, respondBy: optionalDate, extensions: z.array(z.unknown()) });
 
 /**
  * Only the fields of a context that the model reads (the rest is dropped unread): checking a whole
  * context, letters and all, would cost more than making the events.
  */
 const ScenarioContext = z.object({
-  complaint: z.optional(z.object({ consentOnFile: z.optional(z.boolean()) })),
+  complaint: z.optional(z.object({ consentOnFile: z.optional(z.boolean()), region: z.optional(z.string()) })),
+  hazard: ComplaintContext.shape.hazard,
+  breaches: z.array(z.unknown()),
   lastEventAt: ComplaintContext.shape.lastEventAt,
   definition: ComplaintContext.shape.definition,
   stage1: z.optional(StageFacts),
@@ -160,7 +162,7 @@ export function readSnapshot(snapshot: unknown, processStates: ReadonlySet<strin
       typeof value === 'object' && value !== null && !Array.isArray(value) ? processLabel((value as { process?: unknown }).process) : undefined,
     );
     if (process === undefined || !processStates.has(process)) {
-      throw new InvalidInputError('snapshot.value', value, `a state value of the complaint machine, e.g. { process: 'received', ombudsman: 'notReferred' }`);
+      throw new InvalidInputError('snapshot.value', value, `a state value of the complaint machine, e.g. { process: 'received', ombudsman: 'notReferred', hazard: 'none' }`);
     }
     const parsed = typedErrors('snapshot.context', context, "the complaint machine's context", () => {
       if (typeof context !== 'object' || context === null || Array.isArray(context)) throw new InvalidInputError('snapshot.context', context, "the complaint machine's context");

@@ -71,8 +71,8 @@ export interface DescribedStep {
 }
 
 function label(snapshot: ComplaintSnapshot): string {
-  const ombudsman = (snapshot.value as { ombudsman: string }).ombudsman;
-  return `${processState(snapshot)}${ombudsman === 'notReferred' ? '' : `+ombudsman.${ombudsman}`}`;
+  const { ombudsman, hazard } = snapshot.value as { ombudsman: string; hazard: string };
+  return `${processState(snapshot)}${ombudsman === 'notReferred' ? '' : `+ombudsman.${ombudsman}`}${hazard === 'none' ? '' : `+hazard.${hazard}`}`;
 }
 
 function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: ComplaintSnapshot, settings: ScenarioSettings): string {
@@ -113,6 +113,14 @@ function phrase(event: ComplaintEvent, before: ComplaintSnapshot, after: Complai
       return 'referred to the Ombudsman';
     case 'OMBUDSMAN_DETERMINATION':
       return 'Ombudsman determination';
+    case 'REPORT_HAZARD':
+      return `${event.hazard.category} hazard reported (${event.hazard.type})`;
+    case 'INVESTIGATE_HAZARD':
+      return `hazard investigated (${event.finding === 'none' ? 'no hazard' : event.finding})`;
+    case 'RECORD_HAZARD_WORK':
+      return `hazard: ${event.duty}`;
+    case 'CLOSE_HAZARD':
+      return 'hazard closed';
   }
 }
 

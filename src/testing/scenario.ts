@@ -6,7 +6,8 @@
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { HOUSING_OMBUDSMAN } from '../letters/ombudsman.js';
+import { HAZARD_PHASES } from '../hazards/phases.js';
+import { HOUSING_OMBUDSMAN, SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN } from '../letters/ombudsman.js';
 import type { ComplaintSnapshot } from '../machine/machine.js';
 import type { ComplaintEvent } from '../machine/events.js';
 import { processState } from '../machine/views.js';
@@ -25,6 +26,9 @@ export interface ScenarioSettings {
   /** The policy the machine runs, for the dates its letters promise. */
   readonly policy: EffectivePolicy;
 }
+
+/** The resident's ombudsman under the policy's jurisdiction, for the letters that give its details. */
+const ombudsmanOf = (settings: ScenarioSettings) => ({ ...(settings.policy.jurisdiction === 'scotland' ? SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN : HOUSING_OMBUDSMAN) });
 
 const HANDLERS = { 1: 'Sam Patel, Repairs Manager', 2: 'Priya Shah, Head of Housing Services' } as const;
 
@@ -75,8 +79,8 @@ function response(context: ScenarioContext, settings: ScenarioSettings, stage: 1
     ],
   };
   return stage === 1
-    ? { kind: 'stage1-response', stage: 1, ...common, escalation: { route: 'Reply to this letter to ask for stage 2' }, ombudsman: { ...HOUSING_OMBUDSMAN } }
-    : { kind: 'stage2-response', stage: 2, ...common, ombudsmanRoute: 'You can ask the Housing Ombudsman to investigate', ombudsman: { ...HOUSING_OMBUDSMAN } };
+    ? { kind: 'stage1-response', stage: 1, ...common, escalation: { route: 'Reply to this letter to ask for stage 2' }, ombudsman: ombudsmanOf(settings) }
+    : { kind: 'stage2-response', stage: 2, ...common, ombudsmanRoute: `You can ask the ${settings.policy.jurisdiction === 'scotland' ? 'Scottish Public Services Ombudsman' : 'Housing Ombudsman'} to investigate`, ombudsman: ombudsmanOf(settings) };
 }
 
 /** @internal What {@link candidateEvents} needs of a snapshot the machine itself made (no checks needed). */
@@ -97,17 +101,19 @@ export function candidateEvents({ process: state, context }: ScenarioState, sett
     type: 'DECLINE',
     at: after(1),
     reason: 'legal-proceedings',
-    letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: toUkDate(after(1)), reasons: 'A claim about this disrepair has been filed at court', ombudsman: { ...HOUSING_OMBUDSMAN } },
+    letter: { kind: 'decline-notice', complaintId: settings.complaintId, sentOn: toUkDate(after(1)), reasons: 'A claim about this disrepair has been filed at court', ombudsman: ombudsmanOf(settings) },
   });
   // The acknowledgement letter promises the deadline the machine will count from it (6.3, 6.14).
   const acknowledgement = (stage: 1 | 2): ComplaintEvent => {
     const at = after(2);
     const sentOn = toUkDate(at);
-    const respondBy = settings.calendar.addWorkingDays(sentOn, stage === 1 ? settings.policy.stage1.respondWithin : settings.policy.stage2.respondWithin);
+    // Counted from the acknowledgement (the Code), or from the start of the stage (the SPSO model procedure).
+    const from = settings.policy.responsesFromStartOfStage ? (stage === 1 ? context.stage1 : context.stage2)?.requestedOn ?? sentOn : sentOn;
+    const respondBy = settings.calendar.addWorkingDays(from, stage === 1 ? settings.policy.stage1.respondWithin : settings.policy.stage2.respondWithin);
     return {
       type: 'ACKNOWLEDGE',
       at,
-      letter: { kind: 'acknowledgement', complaintId: settings.complaintId, sentOn, stage, handler: HANDLERS[stage], definition: definition(context), respondBy, ombudsman: { ...HOUSING_OMBUDSMAN } },
+      letter: { kind: 'acknowledgement', complaintId: settings.complaintId, sentOn, stage, handler: HANDLERS[stage], definition: definition(context), respondBy, ombudsman: ombudsmanOf(settings) },
     };
   };
   const tickAround = (due: string | undefined) => {
@@ -148,12 +154,14 @@ export function candidateEvents({ process: state, context }: ScenarioState, sett
             sentOn: toUkDate(at),
             stage,
             reasons: 'We are waiting for a specialist survey',
-            newRespondBy: settings.calendar.addWorkingDays(respondBy, stage === 1 ? 10 : 20),
-            ombudsman: { ...HOUSING_OMBUDSMAN },
+            newRespondBy: settings.calendar.addWorkingDays(respondBy, stage === 1 ? settings.policy.stage1.extensionLimit : settings.policy.stage2.extensionLimit),
+            ombudsman: ombudsmanOf(settings),
           },
         });
       }
-      if (stage === 1 && !context.definition?.points.some((p) => p.id === 'fence')) {
+      // Straight to stage 2, where the policy allows it (complex or serious).
+      if (stage === 1 && settings.policy.directToStage2) events.push({ type: 'ESCALATE', at: after(1), route: 'complex-or-serious' });
+      if (stage === 1 && context.definition && !context.definition.points.some((p) => p.id === 'fence')) {
         events.push({ type: 'ADD_ISSUE', at: after(1), point: { id: 'fence', summary: 'The garden fence repair was also missed' }, related: true });
       }
       events.push({ type: 'RESPOND', at: after(3), letter: response(context, settings, stage, toUkDate(after(3))) });
@@ -175,13 +183,17 @@ export function candidateEvents({ process: state, context }: ScenarioState, sett
           type: 'REFUSE_ESCALATION',
           at: after(2),
           reason: 'previously-considered',
-          letter: { kind: 'escalation-refusal', complaintId: settings.complaintId, sentOn: toUkDate(after(2)), reasons: 'This matter was fully considered at stage 2 in an earlier complaint', ombudsman: { ...HOUSING_OMBUDSMAN } },
+          letter: { kind: 'escalation-refusal', complaintId: settings.complaintId, sentOn: toUkDate(after(2)), reasons: 'This matter was fully considered at stage 2 in an earlier complaint', ombudsman: ombudsmanOf(settings) },
         },
         { type: 'WITHDRAW', at: after(1) },
       );
       tickAround(record?.acknowledgeBy);
       break;
   }
+  // While a hazard is open, the model follows its track alone, and ends once it closes: the
+  // complaint's own paths are the same with or without it, so the graph stays small.
+  if (context.hazard) return context.hazard.closedAt ? [] : hazardEvents(context, settings, state, after);
+  events.push(...hazardEvents(context, settings, state, after));
   if (context.complaint) {
     const open = context.tracked.find((item) => !item.completedOn);
     if (open) events.push({ type: 'COMPLETE_ACTION', at: after(1), id: open.id });
@@ -194,6 +206,37 @@ export function candidateEvents({ process: state, context }: ScenarioState, sett
     }
   }
   return events;
+}
+
+/**
+ * The hazard track's next steps (Awaab's Law, England only), offered while stage 1 is open so the
+ * graph stays small: an emergency reported on receipt, or damp and mould during the investigation;
+ * then its investigation, each duty in turn, and its closing.
+ */
+function hazardEvents(context: ScenarioContext, settings: ScenarioSettings, state: string, after: (days: number, hour?: number) => string): ComplaintEvent[] {
+  if (settings.policy.jurisdiction !== 'england' || context.complaint?.region !== 'england-and-wales') return [];
+  const hazard = context.hazard;
+  if (!hazard) {
+    // Reported on receipt (an emergency) or just after the stage 1 acknowledgement (damp and mould),
+    // once Awaab's Law is in force (27 October 2025).
+    const onReceipt = state === 'received' && context.lastEventAt === settings.start;
+    const onAcknowledgement = state === 'stage1.investigating' && context.stage1?.extensions.length === 0 && context.tracked.length === 0 && context.definition?.points.length === 2 && context.breaches.length === 0;
+    if ((!onReceipt && !onAcknowledgement) || toUkDate(after(0)) < HAZARD_PHASES[0]!.from!) return [];
+    return [
+      state === 'received'
+        ? { type: 'REPORT_HAZARD', at: after(0, 11), hazard: { type: 'electrical-hazards', category: 'emergency', description: 'Exposed live wires by the kitchen sink' } }
+        : { type: 'REPORT_HAZARD', at: after(1), hazard: { type: 'damp-and-mould', category: 'significant', description: 'Black mould spreading on the bedroom wall' } },
+    ];
+  }
+  if (hazard.closedAt) return [];
+  const met = new Set(hazard.met.map((m) => m.duty));
+  if (!hazard.concludedAt) {
+    const investigate: ComplaintEvent = { type: 'INVESTIGATE_HAZARD', at: after(1), finding: hazard.category };
+    // An emergency made safe before its investigation concludes.
+    return hazard.category === 'emergency' && !met.has('emergency-make-safe') ? [{ type: 'RECORD_HAZARD_WORK', at: after(0, 12), duty: 'emergency-make-safe' }, investigate] : [investigate];
+  }
+  const next = hazard.deadlines.find((d) => !d.duty.endsWith('-investigate') && !met.has(d.duty) && !(d.duty === 'supplementary-work-on-site' && met.has('supplementary-work-begin')) && !(d.duty === 'emergency-make-safe' && met.has('alternative-accommodation')));
+  return next ? [{ type: 'RECORD_HAZARD_WORK', at: after(1), duty: next.duty as Extract<ComplaintEvent, { type: 'RECORD_HAZARD_WORK' }>['duty'] }] : [{ type: 'CLOSE_HAZARD', at: after(1) }];
 }
 
 /**
@@ -212,5 +255,6 @@ export function stateKey(snapshot: ComplaintSnapshot): string {
     c.tracked.filter((t) => !t.completedOn).length,
     c.tracked.some((t) => t.id === 'goodwill'),
     c.breaches.length > 0,
+    c.hazard?.met.length ?? 0,
   ]);
 }

@@ -56,7 +56,7 @@ describe('toMermaid', () => {
     for (const leaf of leaves) {
       const [region, ...rest] = leaf.path.split('.');
       expect(diagram, leaf.path).toContain(`state "${rest.join('.')}" as ${id(leaf.path)}`);
-      expect(['process', 'ombudsman']).toContain(region);
+      expect(['process', 'ombudsman', 'hazard']).toContain(region);
     }
     // Two stages and five ways of closing, each its own box.
     expect(leaves.map((s) => s.path).filter((p) => p.startsWith('process.closed.'))).toHaveLength(5);

@@ -10,7 +10,7 @@ describe('the two-stage lifecycle (Code 2024)', () => {
   it('takes the sample complaint through both stages to the final response', () => {
     const { snapshot, rejected } = run(throughBothStages());
     expect(rejected).toEqual([]);
-    expect(snapshot.value).toEqual({ process: { closed: 'finalResponse' }, ombudsman: 'notReferred' });
+    expect(snapshot.value).toEqual({ process: { closed: 'finalResponse' }, ombudsman: 'notReferred', hazard: 'none' });
     expect(snapshot.context.stage1).toMatchObject({ requestedOn: '2024-12-20', acknowledgeBy: '2024-12-31', acknowledgedOn: '2024-12-23', originalRespondBy: '2025-01-09', respondBy: '2025-01-23' });
     expect(snapshot.context.stage2).toMatchObject({ requestedOn: '2025-01-30', acknowledgeBy: '2025-02-06', respondBy: '2025-03-05', respondedOn: '2025-03-04' });
     expect(snapshot.context.letters.map((l) => l.kind)).toEqual(['stage1-response', 'stage2-response']);

@@ -18,7 +18,7 @@ describe('escalation after closing at stage 1 (6.10, 5.11)', () => {
   it('accepts ESCALATE weeks after the complaint was closed as resolved, and opens stage 2', () => {
     const { snapshot, rejected } = run([...closedAtStage1, escalate('2025-02-03T09:00:00Z')]);
     expect(rejected).toEqual([]);
-    expect(snapshot.value).toEqual({ process: { stage2: 'acknowledging' }, ombudsman: 'notReferred' });
+    expect(snapshot.value).toEqual({ process: { stage2: 'acknowledging' }, ombudsman: 'notReferred', hazard: 'none' });
     expect(snapshot.context.closure).toBeUndefined();
     expect(snapshot.context.stage2).toMatchObject({ requestedOn: '2025-02-03', acknowledgeBy: '2025-02-10' });
     // The earlier closing stays on the record.
@@ -34,7 +34,7 @@ describe('escalation after closing at stage 1 (6.10, 5.11)', () => {
 
   it('goes on through stage 2 to the final response, or to a refusal in writing for a section 2 reason', () => {
     const reopened = [...closedAtStage1, escalate('2025-02-03T09:00:00Z')];
-    expect(run([...reopened, acknowledge2('2025-02-05T09:00:00Z')]).snapshot.value).toEqual({ process: { stage2: 'reviewing' }, ombudsman: 'notReferred' });
+    expect(run([...reopened, acknowledge2('2025-02-05T09:00:00Z')]).snapshot.value).toEqual({ process: { stage2: 'reviewing' }, ombudsman: 'notReferred', hazard: 'none' });
     const refused = run([...reopened, refuseEscalation('2025-02-05T09:00:00Z')]);
     expect(refused.rejected).toEqual([]);
     expect(refused.snapshot.context.closure).toEqual({ reason: 'escalation-refused', on: '2025-02-05' });
@@ -241,7 +241,7 @@ describe('legal proceedings started during stage 1 or stage 2 (2.2)', () => {
   it('takes the complaint out of the process during the stage 1 investigation, with the decline notice on the record', () => {
     const { snapshot, rejected } = run([receive(), acknowledge(), claim('2025-01-06T10:00:00Z')]);
     expect(rejected).toEqual([]);
-    expect(snapshot.value).toEqual({ process: { closed: 'declined' }, ombudsman: 'notReferred' });
+    expect(snapshot.value).toEqual({ process: { closed: 'declined' }, ombudsman: 'notReferred', hazard: 'none' });
     expect(snapshot.context.declineReason).toBe('legal-proceedings');
     expect(snapshot.context.letters.map((l) => l.kind)).toEqual(['decline-notice']);
     expect(snapshot.context.notes).toContainEqual(expect.objectContaining({ provision: '2.2' }));

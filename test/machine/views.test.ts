@@ -54,10 +54,12 @@ describe('describeComplaint', () => {
 describe('nextEvents', () => {
   it.each([
     ['new', [], ['RECEIVE']],
-    ['received', [receive()], ['ACKNOWLEDGE', 'DECLINE', 'OFFER_REMEDY', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN']],
-    ['stage 1 investigating', [receive(), acknowledge()], ['DECLINE', 'EXTEND', 'ADD_ISSUE', 'RESPOND', 'OFFER_REMEDY', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN']],
-    ['stage 1 responded', [receive(), acknowledge(), respond1()], ['ESCALATE', 'OFFER_REMEDY', 'COMPLETE_ACTION', 'CLOSE', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN']],
-    ['stage 2 reviewing', [receive(), acknowledge(), respond1(), escalate(), acknowledge2()], ['DECLINE', 'EXTEND', 'RESPOND', 'OFFER_REMEDY', 'COMPLETE_ACTION', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN']],
+    ['received', [receive()], ['ACKNOWLEDGE', 'DECLINE', 'OFFER_REMEDY', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN', 'REPORT_HAZARD']],
+    ['stage 1 investigating', [receive(), acknowledge()], ['DECLINE', 'EXTEND', 'ADD_ISSUE', 'RESPOND', 'OFFER_REMEDY', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN', 'REPORT_HAZARD']],
+    ['stage 1 responded', [receive(), acknowledge(), respond1()], ['ESCALATE', 'OFFER_REMEDY', 'COMPLETE_ACTION', 'CLOSE', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN', 'REPORT_HAZARD']],
+    ['stage 2 reviewing', [receive(), acknowledge(), respond1(), escalate(), acknowledge2()], ['DECLINE', 'EXTEND', 'RESPOND', 'OFFER_REMEDY', 'COMPLETE_ACTION', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN', 'REPORT_HAZARD']],
+    // Awaab's Law is England's: a home in Scotland has no hazard track.
+    ['received in Scotland', [receive(undefined, { region: 'scotland' })], ['ACKNOWLEDGE', 'DECLINE', 'OFFER_REMEDY', 'WITHDRAW', 'TICK', 'REFER_TO_OMBUDSMAN']],
   ] as const)('offers the buttons for %s', (_, events, expected) => {
     expect(nextEvents(at([...events]))).toEqual(expected);
   });

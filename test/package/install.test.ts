@@ -76,7 +76,7 @@ describe('the packed tarball', () => {
     expect(paths).toContain('package.json');
     expect(paths).toContain('README.md');
     expect(paths).toContain('LICENSE');
-    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'diagram/index', 'testing/index', 'reporting/index', 'store/index', 'store/sqlite', 'store/postgres']) {
+    for (const subpath of ['index', 'calendar/index', 'letters/index', 'machine/index', 'diagram/index', 'hazards/index', 'testing/index', 'reporting/index', 'store/index', 'store/sqlite', 'store/postgres']) {
       expect(paths).toContain(`dist/${subpath}.js`);
       expect(paths).toContain(`dist/${subpath}.cjs`);
       expect(paths).toContain(`dist/${subpath}.d.ts`);
@@ -261,6 +261,11 @@ describe('installed without its peers: npm install <tarball>', () => {
     expect(assessment.stdout.split('\r\n').filter((row) => row.includes(',No,')).length).toBe(9);
     expect(npx(['deadlines', '--received', '2024-12-20T16:45:00Z', '--region', 'Narnia']).status).toBe(2);
     expect(npx(['replay', 'missing.jsonl']).status).toBe(3);
+  });
+
+  it('housing-complaints/hazards works from both formats with no peer at all', () => {
+    expect(loadError(dir, 'housing-complaints/hazards')).toEqual({ esm: null, cjs: null });
+    expect(run(dir, 'hazards.mjs', `import { hazardDeadlines } from 'housing-complaints/hazards'; console.log(JSON.stringify(hazardDeadlines({ category: 'emergency', awareAt: '2025-11-14T16:30:00Z' })[0].dueAt));`)).toBe('2025-11-15T16:30:00Z');
   });
 
   it('housing-complaints/calendar works from both formats with no peer at all', () => {

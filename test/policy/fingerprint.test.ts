@@ -29,9 +29,20 @@ describe('an effective policy’s fingerprint', () => {
   });
 
   it('is the digest documented: FNV-1a of the canonical JSON of the rules, without the id and the wording', () => {
-    const { policyId: _, fingerprint: print, gaveWay, conflicts, ...rules } = effectivePolicy(peaks);
+    const { policyId: _, fingerprint: print, gaveWay, conflicts, jurisdiction, responsesFromStartOfStage, directToStage2, ...rules } = effectivePolicy(peaks);
     const brief = (list: typeof conflicts) => list.map((c) => [c.provision, c.policyRule, c.givesWay]);
+    // The rules added with the Scottish procedure are digested only where they differ from the Code's.
+    expect([jurisdiction, responsesFromStartOfStage, directToStage2]).toEqual(['england', false, false]);
     expect(print).toBe(fnv1a64(canonicalJson(['housing-complaints/policy@1', { ...rules, gaveWay: brief(gaveWay), conflicts: brief(conflicts) }])));
+  });
+
+  it('digests the Scottish procedure’s rules, so a Scottish policy is never taken for a Code one', () => {
+    const { policyId: _, fingerprint: print, gaveWay, conflicts, ...rules } = effectivePolicy(policies.spsoModelChp);
+    const brief = (list: typeof conflicts) => list.map((c) => [c.provision, c.policyRule, c.givesWay]);
+    expect(rules).toMatchObject({ jurisdiction: 'scotland', responsesFromStartOfStage: true, directToStage2: true });
+    expect(print).toBe(fnv1a64(canonicalJson(['housing-complaints/policy@1', { ...rules, gaveWay: brief(gaveWay), conflicts: brief(conflicts) }])));
+    // The same timescales under the Code's jurisdiction are another policy.
+    expect(fingerprint({ ...policies.spsoModelChp, jurisdiction: 'england' }, false)).not.toBe(fingerprint(policies.spsoModelChp, false));
   });
 
   it('does not depend on the order of the keys', () => {

@@ -950,7 +950,7 @@ function note(records: readonly ComplaintRecord[]): void {
     if (r.breaches.length > 0) reached.add('breach');
     if (r.remedies.length > 0) reached.add('remedy');
     if (r.ombudsman.determinedOn) reached.add('determined');
-    if (r.stage1.acknowledgedOn && r.stage1.acknowledgedOn > r.stage1.acknowledgeBy) reached.add('late acknowledgement');
+    if (r.stage1.acknowledgedOn && r.stage1.acknowledgeBy && r.stage1.acknowledgedOn > r.stage1.acknowledgeBy) reached.add('late acknowledgement');
   }
 }
 

@@ -8,6 +8,11 @@ import { judge } from '../../src/machine/rules.js';
 
 const model = createComplaintTestModel();
 const shortest = model.shortestPaths();
+// The Scottish model procedure's policy takes the branches the Code never does: receipt straight
+// into stage 1 (no acknowledgement) and stage 2 before a stage 1 response.
+const scottish = createComplaintTestModel({ policy: policies.spsoModelChp, region: 'scotland' });
+// A complaint after Awaab's Law came into force (27 October 2025): the hazard track beside it.
+const hazards = createComplaintTestModel({ start: '2025-11-03T09:00:00Z' });
 
 /** Every state node, and every transition as `sourceId:EVENT`, of the machine's definition. */
 function definition(root: AnyStateNode) {
@@ -25,13 +30,16 @@ function definition(root: AnyStateNode) {
 describe('createComplaintTestModel: coverage of our own machine', () => {
   it('reaches every state node and takes every transition (a check, not a hope)', () => {
     const { nodes, transitions } = definition(model.machine.root);
+    // One statechart: both policies' machines have the same states and transitions.
+    expect(definition(scottish.machine.root)).toEqual({ nodes, transitions });
+    const hazardPaths = hazards.shortestPaths();
     const reached = new Set<string>();
     const taken = new Set<string>();
-    for (const path of shortest) {
-      let snapshot: ComplaintSnapshot = replay(model.machine, []).snapshot;
+    for (const [each, path] of [...shortest.map((p) => [model, p] as const), ...scottish.shortestPaths().map((p) => [scottish, p] as const), ...hazardPaths.map((p) => [hazards, p] as const)]) {
+      let snapshot: ComplaintSnapshot = replay(each.machine, []).snapshot;
       for (const event of path.events) {
         const before = activeNodes(snapshot);
-        const next = replay(model.machine, [event], { from: snapshot });
+        const next = replay(each.machine, [event], { from: snapshot });
         expect(next.rejected, `${path.description}: ${event.type}`).toEqual([]);
         // The branch that fired: the first, deepest first, whose guard's rule has no refusals.
         let fired: string | undefined;
@@ -41,7 +49,8 @@ describe('createComplaintTestModel: coverage of our own machine', () => {
             const guard = branch.guard as string | { type: string; params?: { stage?: 1 | 2 } };
             const rule = typeof guard === 'string' ? guard : guard.type;
             const stage = typeof guard === 'string' ? 1 : (guard.params?.stage ?? 1);
-            if (judge(rule as never, snapshot.context, event, machineEnv(model.machine, 'test'), stage).refusals.length === 0) fired = `${node.id}:${event.type}#${i}`;
+            const verdict = judge(rule as never, snapshot.context, event, machineEnv(each.machine, 'test'), stage);
+            if (verdict.refusals.length === 0 && !verdict.elsewhere) fired = `${node.id}:${event.type}#${i}`;
           });
           if (fired) break;
         }
@@ -55,7 +64,7 @@ describe('createComplaintTestModel: coverage of our own machine', () => {
     expect(new Set(transitions).size).toBe(transitions.length);
     const untaken = transitions.filter((id) => !taken.has(id));
     console.log(
-      `model coverage: ${shortest.length} paths; ${nodes.length - unreachedStates.length} of ${nodes.length} state nodes reached (the initial one included); ${taken.size} of ${transitions.length} transition branches taken`,
+      `model coverage: ${shortest.length} paths under the Code, ${hazardPaths.length} with a hazard beside the complaint, and the Scottish procedure's; ${nodes.length - unreachedStates.length} of ${nodes.length} state nodes reached (the initial one included); ${taken.size} of ${transitions.length} transition branches taken`,
     );
     expect(unreachedStates).toEqual([]);
     expect(untaken).toEqual([]);

@@ -24,7 +24,7 @@ const sequences = fc.array(instruction, { minLength: 1, maxLength: 14 });
 function checkInvariants(snapshot: ComplaintSnapshot): void {
   const { context } = snapshot;
   // Never more than two stages, never a stage 0.
-  expect(Object.keys(snapshot.value)).toEqual(['process', 'ombudsman']);
+  expect(Object.keys(snapshot.value)).toEqual(['process', 'ombudsman', 'hazard']);
   const process = JSON.stringify((snapshot.value as { process: unknown }).process);
   expect(process).toMatch(/^"(new|received)"$|^\{"(stage1|stage2|closed)":"\w+"\}$/);
   // The stage 2 handler is never the stage 1 handler.

@@ -104,7 +104,14 @@ const EVENT_LABELS: Record<EventType, string> = {
   TICK: 'Record missed deadlines',
   REFER_TO_OMBUDSMAN: 'Refer to the Ombudsman',
   OMBUDSMAN_DETERMINATION: 'Ombudsman’s determination',
+  REPORT_HAZARD: 'Report a hazard',
+  INVESTIGATE_HAZARD: 'Hazard investigated',
+  RECORD_HAZARD_WORK: 'Hazard duty met',
+  CLOSE_HAZARD: 'Close the hazard',
 };
+
+/** The hazard track (Awaab's Law) has no forms on this screen: its buttons are left out. */
+const HAZARD_EVENTS: ReadonlySet<EventType> = new Set(['REPORT_HAZARD', 'INVESTIGATE_HAZARD', 'RECORD_HAZARD_WORK', 'CLOSE_HAZARD']);
 
 /** A well-formed event of each type after RECEIVE, to ask `explain` why a type is not possible now. */
 function probe(type: Exclude<EventType, 'RECEIVE'>, at: string): ComplaintEvent {
@@ -126,6 +133,12 @@ function probe(type: Exclude<EventType, 'RECEIVE'>, at: string): ComplaintEvent 
       return { type, at, id: 'probe' };
     case 'OMBUDSMAN_DETERMINATION':
       return { type, at, findings: [{ element: 'probe', finding: 'withdrawn' }] };
+    case 'REPORT_HAZARD':
+      return { type, at, hazard: { type: 'damp-and-mould', category: 'significant', description: 'probe' } };
+    case 'INVESTIGATE_HAZARD':
+      return { type, at, finding: 'none' };
+    case 'RECORD_HAZARD_WORK':
+      return { type, at, duty: 'written-summary' };
     default:
       return { type, at };
   }
@@ -146,7 +159,7 @@ interface Availability {
 function availability(snapshot: ComplaintSnapshot, at: string, clockBehind: boolean): Availability[] {
   const possible = nextEvents(snapshot);
   if (!snapshot.context.complaint) return [{ type: 'RECEIVE', enabled: true, reasons: [] }];
-  return EVENT_TYPES.filter((type): type is Exclude<EventType, 'RECEIVE'> => type !== 'RECEIVE').map((type) => {
+  return EVENT_TYPES.filter((type): type is Exclude<EventType, 'RECEIVE'> => type !== 'RECEIVE' && !HAZARD_EVENTS.has(type)).map((type) => {
     if (type === 'COMPLETE_ACTION' && !possible.includes(type) && !clockBehind) {
       return { type, enabled: false, reasons: [{ message: 'No remedy, outstanding action or policy timer is open.' }] };
     }

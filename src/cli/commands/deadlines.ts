@@ -96,7 +96,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const mark = (date: string) => `${dayAndDate(date)}${calendar.isProvisional(date) ? ' *' : ''}`;
   const rows = [
     ['Deadline', 'Due', 'Provision'],
-    ...Object.entries(STEPS).map(([key, step]) => [step.label, mark(timeline[key as keyof typeof STEPS]), step.provision]),
+    ...Object.entries(STEPS).flatMap(([key, step]) => {
+      const due = timeline[key as keyof typeof STEPS];
+      // A stage 1 with no acknowledgement (the SPSO model procedure) has no acknowledgement row.
+      return due === undefined ? [] : [[step.label, mark(due), step.provision]];
+    }),
     ...timers.map((t) => {
       const timer = policy.timers.find((p) => `timer:${p.id}` === t.deadline);
       return [`${timer?.label ?? t.deadline} (policy timer)`, mark(t.due), t.provision];
