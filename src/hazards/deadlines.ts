@@ -9,7 +9,8 @@ import { addClockHours } from '../calendar/instant.js';
 import { formatDayNumber, isIsoDate, parseIsoDate, type IsoDate } from '../calendar/isoDate.js';
 import { instantMillis, toUkDate } from '../calendar/ukDate.js';
 import { InvalidInputError, describeValue, typedErrors } from '../errors.js';
-import { dutyById, type HazardDutyId } from './duties.js';
+import type { HazardDutyId } from './duties.js';
+import { DUTY_REGULATIONS } from './regulations.js';
 import { oneOf, readRecord } from './input.js';
 import type { HazardCategory } from './phases.js';
 
@@ -253,7 +254,7 @@ export function hazardDeadlines(input: HazardDeadlineInput, options?: HazardDead
 
   const deadlines: HazardDeadline[] = [];
   const add = (id: HazardDutyId, due: IsoDate, dueAt?: string): void => {
-    const { regulation, verified } = dutyById(id);
+    const { regulation, verified } = DUTY_REGULATIONS[id];
     deadlines.push(dueAt === undefined ? { duty: id, regulation, due, verified } : { duty: id, regulation, due, dueAt, verified });
   };
   const hours = (id: HazardDutyId, start: Moment): void => {

@@ -3,6 +3,7 @@
  * read, so every time limit and regulation number here comes from secondary sources and is marked
  * `verified: false`; the sources are named on each entry.
  */
+import { DUTY_REGULATIONS, type HAZARD_DUTY_IDS } from './regulations.js';
 import type { HazardSourceId } from './sources.js';
 
 /**
@@ -14,18 +15,6 @@ import type { HazardSourceId } from './sources.js';
  * ```
  */
 export type HazardDutyId = (typeof HAZARD_DUTY_IDS)[number];
-
-/** @internal Every duty's id, in the order of the track. */
-export const HAZARD_DUTY_IDS = [
-  'emergency-investigate',
-  'emergency-make-safe',
-  'significant-investigate',
-  'written-summary',
-  'significant-safety-work',
-  'supplementary-work-begin',
-  'supplementary-work-on-site',
-  'alternative-accommodation',
-] as const;
 
 /**
  * A duty's time limit: clock hours (weekends, bank holidays and the clock changes all count),
@@ -119,10 +108,10 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: Object.freeze({ hours: 24 }),
     from: 'aware',
     category: 'emergency',
-    regulation: undefined,
+    regulation: DUTY_REGULATIONS['emergency-investigate'].regulation,
     source: 'S1 (secondary, on the draft Regulations): "both within 24 hours of becoming aware of them"',
     sources: ids('S1'),
-    verified: false,
+    verified: DUTY_REGULATIONS['emergency-investigate'].verified,
     note: 'No source seen gives its regulation number. 24 clock hours: weekends, bank holidays and the clock changes all count (S3, secondary: "It is not paused by weekends or bank holidays").',
   }),
   Object.freeze({
@@ -132,11 +121,11 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     from: 'aware',
     alternativeFrom: 'safety-work-identified',
     category: 'emergency',
-    regulation: 'reg. 5',
+    regulation: DUTY_REGULATIONS['emergency-make-safe'].regulation,
     source:
       'S1 (secondary): "both within 24 hours of becoming aware of them"; S3 (secondary, quoting reg. 5): "within 24 hours of the relevant safety work being identified by an investigation"',
     sources: ids('S1', 'S3'),
-    verified: false,
+    verified: DUTY_REGULATIONS['emergency-make-safe'].verified,
     note: "The start is disputed. S1 counts from awareness (the library's default). S3 counts from when an investigation identifies the safety work, which can put the deadline up to about 48 hours after awareness: choose it with hazardDeadlines' emergencyMakeSafeFrom option. 24 clock hours, as for the investigation.",
   }),
   Object.freeze({
@@ -145,10 +134,10 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: Object.freeze({ workingDays: 10 }),
     from: 'aware',
     category: 'significant',
-    regulation: 'reg. 6',
+    regulation: DUTY_REGULATIONS['significant-investigate'].regulation,
     source: 'S1 (secondary): "within 10 working days of becoming aware of them"; S3 (secondary) gives reg. 6',
     sources: ids('S1', 'S3'),
-    verified: false,
+    verified: DUTY_REGULATIONS['significant-investigate'].verified,
     note: WORKING_DAYS_NOTE,
   }),
   Object.freeze({
@@ -157,10 +146,10 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: Object.freeze({ workingDays: 3 }),
     from: 'investigation-concluded',
     category: 'both',
-    regulation: 'reg. 9',
+    regulation: DUTY_REGULATIONS['written-summary'].regulation,
     source: 'S1 (secondary): "within 3 working days of the conclusion of the investigation"; S3 (secondary) gives reg. 9',
     sources: ids('S1', 'S3'),
-    verified: false,
+    verified: DUTY_REGULATIONS['written-summary'].verified,
     note: `What the summary must contain could not be verified. ${WORKING_DAYS_NOTE}`,
   }),
   Object.freeze({
@@ -169,10 +158,10 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: Object.freeze({ workingDays: 5 }),
     from: 'investigation-concluded',
     category: 'significant',
-    regulation: 'reg. 11(2)(a)',
+    regulation: DUTY_REGULATIONS['significant-safety-work'].regulation,
     source: 'S1 (secondary): "within 5 working days of the investigation concluding"; S3 (secondary) gives reg. 11(2)(a)',
     sources: ids('S1', 'S3'),
-    verified: false,
+    verified: DUTY_REGULATIONS['significant-safety-work'].verified,
     note: WORKING_DAYS_NOTE,
   }),
   Object.freeze({
@@ -181,10 +170,10 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: Object.freeze({ workingDays: 5 }),
     from: 'investigation-concluded',
     category: 'both',
-    regulation: 'reg. 13(2)',
+    regulation: DUTY_REGULATIONS['supplementary-work-begin'].regulation,
     source: 'S1 (secondary): "begin, or take steps to begin" within 5 working days; S3 (secondary) gives reg. 13(2)',
     sources: ids('S1', 'S3'),
-    verified: false,
+    verified: DUTY_REGULATIONS['supplementary-work-begin'].verified,
     note: `Whether the duty is to "begin" or to "begin, or take steps to begin" is unverified. The work must then be completed within a reasonable time (reg. 13(4) per S3), with no fixed limit. ${WORKING_DAYS_NOTE}`,
   }),
   Object.freeze({
@@ -193,10 +182,10 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: Object.freeze({ weeks: 12 }),
     from: 'investigation-concluded',
     category: 'both',
-    regulation: 'reg. 13(3)(b)',
+    regulation: DUTY_REGULATIONS['supplementary-work-on-site'].regulation,
     source: 'S1 (secondary): "work must be physically started within 12 weeks"; S3 (secondary) gives reg. 13(3)(b)',
     sources: ids('S1', 'S3'),
-    verified: false,
+    verified: DUTY_REGULATIONS['supplementary-work-on-site'].verified,
     note: 'What the 12 weeks run from is unverified: counted here from the day the investigation concluded, as 84 calendar days. "As soon as reasonably practicable" comes first: the 12 weeks are the latest, not a target.',
   }),
   Object.freeze({
@@ -205,15 +194,12 @@ export const HAZARD_DUTIES: readonly HazardDuty[] = Object.freeze([
     limit: null,
     from: 'safety-work-identified',
     category: 'both',
-    regulation: undefined,
+    regulation: DUTY_REGULATIONS['alternative-accommodation'].regulation,
     source: 'S1 (secondary): "Secure the provision of suitable alternative accommodation for the household, at the social landlord\'s expense"',
     sources: ids('S1'),
-    verified: false,
+    verified: DUTY_REGULATIONS['alternative-accommodation'].verified,
     note: 'No fixed limit of its own: it arises when the safety work cannot be done within its limit. No source seen gives its regulation number.',
   }),
 ]);
 
-/** @internal The duty with the id `id`. */
-export function dutyById(id: HazardDutyId): HazardDuty {
-  return HAZARD_DUTIES.find((duty) => duty.id === id)!;
-}
+

@@ -124,6 +124,13 @@ export interface HazardPhase {
   readonly note: string;
 }
 
+/** @internal The day the Regulations came into force: phase 1. */
+export const COMMENCEMENT = '2025-10-27';
+
+/** The year each phase starts (phase 1's day is {@link COMMENCEMENT}): what the scope rules read, without the phases' descriptions. */
+// HAZARD_PHASES spells the same years out: a property read there would keep its descriptions in every bundle.
+const PHASE_YEARS = { 1: 2025, 2: 2026, 3: 2027 } as const;
+
 const PHASE_2_HAZARDS: readonly HazardType[] = Object.freeze([
   'excess-cold',
   'excess-heat',
@@ -157,18 +164,18 @@ const EMERGENCY_NOTE =
  * Object.isFrozen(HAZARD_PHASES); //=> true
  * ```
  */
-export const HAZARD_PHASES: readonly HazardPhase[] = Object.freeze([
-  Object.freeze({
+export const HAZARD_PHASES: readonly HazardPhase[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({
     phase: 1,
-    from: '2025-10-27',
+    from: COMMENCEMENT,
     fromYear: 2025,
-    significantHazards: Object.freeze(['damp-and-mould'] as const),
+    significantHazards: /* @__PURE__ */ Object.freeze(['damp-and-mould'] as const),
     emergencyHazards: 'all-but-overcrowding',
     source: 'P1 (MHCLG guidance, 17 October 2025), section 1: "the requirements which will apply from 27 October 2025"; emergency hazards and "all damp and mould hazards that present a significant risk of harm"',
     verified: true,
     note: EMERGENCY_NOTE,
   }),
-  Object.freeze({
+  /* @__PURE__ */ Object.freeze({
     phase: 2,
     from: undefined,
     fromYear: 2026,
@@ -179,7 +186,7 @@ export const HAZARD_PHASES: readonly HazardPhase[] = Object.freeze([
     verified: true,
     note: 'Year only: no source gives the day, so give it as phaseDates[2]. "Structural collapse" is read as the HHSRS hazard "structural collapse and falling elements", and "domestic and personal hygiene" as the two HHSRS hazards of those names.',
   }),
-  Object.freeze({
+  /* @__PURE__ */ Object.freeze({
     phase: 3,
     from: undefined,
     fromYear: 2027,
@@ -191,8 +198,6 @@ export const HAZARD_PHASES: readonly HazardPhase[] = Object.freeze([
   }),
 ]);
 
-/** The in-force date: phase 1. */
-const COMMENCEMENT = '2025-10-27';
 
 /** Plain names of the hazards, for reasons. */
 const NAMES: Readonly<Record<HazardType, string>> = {
@@ -278,7 +283,7 @@ function readPhaseDates(options: unknown): { 2?: IsoDate; 3?: IsoDate } {
   for (const phase of [2, 3] as const) {
     const value = dates[`${phase}`];
     if (value === undefined) continue;
-    const year = HAZARD_PHASES[phase - 1]!.fromYear;
+    const year = PHASE_YEARS[phase];
     if (!isIsoDate(value) || value < `${year}-01-01`) {
       throw new InvalidInputError(`options.phaseDates.${phase}`, value, `undefined or a date 'YYYY-MM-DD' on or after ${year}-01-01 (the guidance says phase ${phase} starts in ${year})`);
     }
@@ -344,7 +349,7 @@ export function hazardInScope(type: HazardType, category: HazardCategory, on: Is
   if (phase === 1) {
     return { inScope: true, phase, reason: `${name} is in scope as a significant hazard from ${COMMENCEMENT} (phase 1).` };
   }
-  const year = HAZARD_PHASES[phase - 1]!.fromYear;
+  const year = PHASE_YEARS[phase];
   const from = phaseDates[phase];
   if (from === undefined) {
     return {

@@ -4,7 +4,7 @@
  * class instances), so a snapshot survives `JSON.stringify`.
  */
 import type { JurisdictionId } from '../policy/jurisdiction.js';
-import { HAZARD_DUTY_IDS } from '../hazards/duties.js';
+import { HAZARD_DUTY_IDS } from '../hazards/regulations.js';
 import { HAZARD_TYPES } from '../hazards/phases.js';
 import * as z from 'zod/mini';
 import { isRegion } from '../calendar/regions.js';

@@ -6,7 +6,7 @@
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
 import type { Region } from '../calendar/regions.js';
 import { toUkDate } from '../calendar/ukDate.js';
-import { HAZARD_PHASES } from '../hazards/phases.js';
+import { COMMENCEMENT } from '../hazards/phases.js';
 import { HOUSING_OMBUDSMAN, SCOTTISH_PUBLIC_SERVICES_OMBUDSMAN } from '../letters/ombudsman.js';
 import type { ComplaintSnapshot } from '../machine/machine.js';
 import type { ComplaintEvent } from '../machine/events.js';
@@ -221,7 +221,7 @@ function hazardEvents(context: ScenarioContext, settings: ScenarioSettings, stat
     // once Awaab's Law is in force (27 October 2025).
     const onReceipt = state === 'received' && context.lastEventAt === settings.start;
     const onAcknowledgement = state === 'stage1.investigating' && context.stage1?.extensions.length === 0 && context.tracked.length === 0 && context.definition?.points.length === 2 && context.breaches.length === 0;
-    if ((!onReceipt && !onAcknowledgement) || toUkDate(after(0)) < HAZARD_PHASES[0]!.from!) return [];
+    if ((!onReceipt && !onAcknowledgement) || toUkDate(after(0)) < COMMENCEMENT) return [];
     return [
       state === 'received'
         ? { type: 'REPORT_HAZARD', at: after(0, 11), hazard: { type: 'electrical-hazards', category: 'emergency', description: 'Exposed live wires by the kitchen sink' } }
