@@ -275,23 +275,28 @@ function significantPhase(type: HazardType): 1 | 2 | 3 {
   return PHASE_2_HAZARDS.includes(type) ? 2 : 3;
 }
 
+/**
+ * @internal What is wrong with a landlord's phase dates, if anything: each must be in or after its
+ * phase's year, and phase 3 not before phase 2. The one rule, for `hazardInScope` and for a policy's
+ * `hazards.phaseDates`.
+ */
+export function phaseDatesProblem(dates: { readonly 2?: string | undefined; readonly 3?: string | undefined }): { phase: 2 | 3; expected: string } | undefined {
+  for (const phase of [2, 3] as const) {
+    const value = dates[phase];
+    const year = PHASE_YEARS[phase];
+    if (value !== undefined && (!isIsoDate(value) || value < `${year}-01-01`)) return { phase, expected: `undefined or a date 'YYYY-MM-DD' on or after ${year}-01-01 (the guidance says phase ${phase} starts in ${year})` };
+  }
+  if (dates[2] !== undefined && dates[3] !== undefined && dates[3] < dates[2]) return { phase: 3, expected: `a date on or after phase 2's date, ${dates[2]}` };
+  return undefined;
+}
+
 /** The landlord's phase dates, checked: each a real date in or after its phase's year, phase 3 not before phase 2. */
 function readPhaseDates(options: unknown): { 2?: IsoDate; 3?: IsoDate } {
   const { phaseDates } = readRecord(options, ['phaseDates'], 'options', true);
   const dates = readRecord(phaseDates, ['2', '3'], 'options.phaseDates', true);
-  const checked: { 2?: IsoDate; 3?: IsoDate } = {};
-  for (const phase of [2, 3] as const) {
-    const value = dates[`${phase}`];
-    if (value === undefined) continue;
-    const year = PHASE_YEARS[phase];
-    if (!isIsoDate(value) || value < `${year}-01-01`) {
-      throw new InvalidInputError(`options.phaseDates.${phase}`, value, `undefined or a date 'YYYY-MM-DD' on or after ${year}-01-01 (the guidance says phase ${phase} starts in ${year})`);
-    }
-    checked[phase] = value;
-  }
-  if (checked[2] !== undefined && checked[3] !== undefined && checked[3] < checked[2]) {
-    throw new InvalidInputError('options.phaseDates.3', checked[3], `a date on or after phase 2's date, ${checked[2]}`);
-  }
+  const checked = { 2: dates['2'], 3: dates['3'] } as { 2?: IsoDate; 3?: IsoDate };
+  const problem = phaseDatesProblem(checked);
+  if (problem) throw new InvalidInputError(`options.phaseDates.${problem.phase}`, checked[problem.phase], problem.expected);
   return checked;
 }
 

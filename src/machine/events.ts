@@ -286,7 +286,7 @@ export type ComplaintEvent =
       duty: Exclude<HazardDutyId, 'emergency-investigate' | 'significant-investigate'>;
     }
   | {
-      /** The hazard track ends: every duty due is met, or the household is in alternative accommodation. */
+      /** The hazard track ends: every duty due is met (alternative accommodation stands in for making safe and for safety work). */
       type: 'CLOSE_HAZARD';
       /** When it happened, an ISO instant. */
       at: Instant;

@@ -203,7 +203,10 @@ function hazardProblems(hazard: Hazard, context: ComplaintContext, env: RuleEnv,
     if (seen.has(m.duty)) issues.push({ path: `hazard.met.${i}.duty`, message: 'already met', found: m.duty });
     seen.add(m.duty);
     if (m.duty.endsWith('-investigate')) issues.push({ path: `hazard.met.${i}.duty`, message: 'an investigation is met by its conclusion, not as work', found: m.duty });
-    else if (m.duty !== 'alternative-accommodation' && !hazard.deadlines.some((d) => d.duty === m.duty)) issues.push({ path: `hazard.met.${i}.duty`, message: 'not a duty of this hazard', found: m.duty });
+    // Made safe while the hazard was taken for an emergency: met then, even if the investigation found less.
+    else if (m.duty !== 'alternative-accommodation' && !hazard.deadlines.some((d) => d.duty === m.duty) && !(m.duty === 'emergency-make-safe' && hazard.category === 'emergency')) {
+      issues.push({ path: `hazard.met.${i}.duty`, message: 'not a duty of this hazard', found: m.duty });
+    }
     at(`hazard.met.${i}.at`, m.at, previous, 'the step before it');
     at('lastEventAt', last, m.at, 'this step');
     previous = m.at;

@@ -16,7 +16,7 @@ import { DeterminationFindings } from './context.js';
 import { eventProblems, type ComplaintEvent } from './events.js';
 import { compareInstants, toUkDateTime } from '../calendar/instant.js';
 import { hazardInScope } from '../hazards/phases.js';
-import { AWAAB, deadlinesFor, metDuties, openHazardDeadlines, SOFT_DUTIES } from './hazard.js';
+import { AWAAB, deadlinesFor, hazardCalendar, metDuties, openHazardDeadlines, SOFT_DUTIES } from './hazard.js';
 import type { HazardScopeOptions } from '../hazards/phases.js';
 
 /**
@@ -64,6 +64,18 @@ export interface Extension {
 export interface RuleEnv {
   readonly policy: EffectivePolicy;
   readonly calendar: (region: Region) => WorkingDayCalendar;
+}
+
+/**
+ * A hazard step whose deadlines (12 weeks at most, from the step) would fall after the last date the
+ * working-day clock covers cannot be counted, so it is refused rather than left to fail in a view.
+ */
+function hazardHorizon(at: string): Reason | undefined {
+  const last = hazardCalendar().coveredThrough;
+  const day = toUkDate(at);
+  // 12 weeks in calendar days, and 10 working days (never more than 16 calendar days) for the rest.
+  const latest = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + 84)).toISOString().slice(0, 10);
+  return latest > last ? { message: `The hazard's deadlines, up to 12 weeks after ${day}, would fall after ${last}, the last date the working-day clock covers.` } : undefined;
 }
 
 /** @internal The rule names, as the machine's guards are named. */
@@ -591,6 +603,8 @@ const RULES: Record<RuleName, Rule> = {
     if (compareInstants(awareAt, event.at) > 0) return refuse({ provision: AWAAB, message: `hazard.awareAt: the landlord became aware (${awareAt}) after the hazard was recorded (${event.at}).` });
     const scope = hazardInScope(type, category, toUkDate(awareAt), (env.policy.hazards?.phaseDates ? { phaseDates: env.policy.hazards.phaseDates } : {}) as HazardScopeOptions);
     if (!scope.inScope) return refuse({ provision: AWAAB, message: scope.reason });
+    const horizon = hazardHorizon(event.at);
+    if (horizon) return refuse(horizon);
     const first = deadlinesFor({ category, awareAt }, env.policy)[0]!;
     return ok([
       {
@@ -608,6 +622,8 @@ const RULES: Record<RuleName, Rule> = {
       return refuse({ provision: AWAAB, message: `safetyWorkIdentifiedAt (${identified}) must be between the landlord becoming aware (${hazard.awareAt}) and the investigation concluding (${event.at}).` });
     }
     if (compareInstants(event.at, hazard.awareAt) < 0) return refuse({ provision: AWAAB, message: `The investigation cannot conclude (${event.at}) before the landlord became aware (${hazard.awareAt}).` });
+    const horizon = hazardHorizon(event.at);
+    if (horizon) return refuse(horizon);
     const duty = deadlinesFor(hazard, env.policy)[0]!;
     const late = duty.dueAt ? compareInstants(event.at, duty.dueAt) > 0 : dayOf(event) > duty.due;
     return ok(late ? [{ provision: duty.regulation ?? AWAAB, message: `Investigated after the deadline of ${duty.dueAt ? `${toUkDateTime(duty.dueAt)} UK time` : duty.due}: the breach is recorded.` }] : []);
@@ -630,7 +646,9 @@ const RULES: Record<RuleName, Rule> = {
     // Beginning supplementary work in 5 working days is relaxed to on site in 12 weeks: that one must be met.
     const open = openHazardDeadlines(context.hazard).filter((d) => !SOFT_DUTIES.has(d.duty));
     if (open.length > 0) {
-      return refuse(...open.map((d) => ({ provision: d.regulation ?? AWAAB, message: `'${d.duty}' is still to be met (due ${d.dueAt ? `${toUkDateTime(d.dueAt)} UK time` : d.due}): record it (RECORD_HAZARD_WORK), or secure alternative accommodation.` })));
+      // Alternative accommodation stands in for making safe and for safety work, not for the rest.
+      const standsIn = (duty: string) => (duty === 'emergency-make-safe' || duty === 'significant-safety-work' ? ', or secure alternative accommodation' : '');
+      return refuse(...open.map((d) => ({ provision: d.regulation ?? AWAAB, message: `'${d.duty}' is still to be met (due ${d.dueAt ? `${toUkDateTime(d.dueAt)} UK time` : d.due}): record it (RECORD_HAZARD_WORK)${standsIn(d.duty)}.` })));
     }
     return ok();
   },

@@ -3,6 +3,7 @@ import { responseDue, ukDayOf } from './rules.js';
 import { InvalidInputError, typedErrors } from '../errors.js';
 import { openDeadlines, type OpenDeadline } from './deadlines.js';
 import type { WorkingDayCalendar } from '../calendar/calendar.js';
+import { compareInstants } from '../calendar/instant.js';
 import { snapshotEnv, type ComplaintSnapshot } from './machine.js';
 
 /**
@@ -24,8 +25,10 @@ export interface WorklistEntry {
   readonly due: string;
   /** Working days from `now` to `due` in the complaint's division: 0 on the day, -1 or less once late. */
   readonly workingDaysLeft: number;
-  /** Whether `due` has passed at `now`. */
+  /** Whether `due` has passed at `now` (for a deadline in clock hours, its instant, when `now` is an instant). */
   readonly overdue: boolean;
+  /** For a deadline in clock hours (an emergency hazard's 24 hours), the instant it is due. */
+  readonly dueAt?: string;
 }
 
 /**
@@ -67,29 +70,33 @@ export function worklist(snapshots: Iterable<ComplaintSnapshot>, options: Workli
 }
 
 /** @internal The work-queue entry of one open deadline at `today`, or undefined when it is due beyond `within` working days. */
-export function queueEntry(calendar: WorkingDayCalendar, today: string, complaintId: string, open: OpenDeadline, within: number | undefined): WorklistEntry | undefined {
-  const overdue = open.due < today;
+export function queueEntry(calendar: WorkingDayCalendar, today: string, complaintId: string, open: OpenDeadline, within: number | undefined, nowAt?: string | Date): WorklistEntry | undefined {
+  // A deadline in clock hours is overdue once its instant has passed, when `now` says the time.
+  const overdue = open.dueAt !== undefined && nowAt !== undefined ? compareInstants(nowAt, open.dueAt) > 0 : open.due < today;
   // Late counts at least one working day, even at a weekend after a Friday deadline.
   const between = calendar.workingDaysBetween(today, open.due);
   const workingDaysLeft = overdue ? Math.min(-1, between) : between;
   if (!overdue && within !== undefined && workingDaysLeft > within) return undefined;
-  return { complaintId, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue };
+  return { complaintId, deadline: open.deadline, provision: open.provision, due: open.due, workingDaysLeft, overdue, ...(open.dueAt ? { dueAt: open.dueAt } : {}) };
 }
 
 /** @internal The work queue's order: by due date, then by complaint and deadline, so the order is stable. */
 export const byDue = (x: WorklistEntry, y: WorklistEntry): number => x.due.localeCompare(y.due) || x.complaintId.localeCompare(y.complaintId) || x.deadline.localeCompare(y.deadline);
 
 /** @internal `options` of a work queue, checked: today's UK date and `within`. */
-export function queueOptions(options: unknown): { today: string; within: number | undefined } {
+export function queueOptions(options: unknown): { today: string; within: number | undefined; nowAt: string | Date | undefined } {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('options', options, '{ now, within? }');
-  const today = ukDayOf((options as WorklistOptions).now, 'now');
+  const now = (options as WorklistOptions).now;
+  const today = ukDayOf(now, 'now');
+  // The instant of `now`, when it is one: a UK date alone cannot say whether 24 clock hours have passed.
+  const nowAt = typeof now === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(now) ? undefined : (now as string | Date);
   const within = (options as WorklistOptions).within;
   if (within !== undefined && (!Number.isInteger(within) || within < 0)) throw new InvalidInputError('within', within, 'a whole number of working days, 0 or more');
-  return { today, within };
+  return { today, within, nowAt };
 }
 
 function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions): WorklistEntry[] {
-  const { today, within } = queueOptions(options);
+  const { today, within, nowAt } = queueOptions(options);
   const entries: WorklistEntry[] = [];
   for (const snapshot of snapshots) {
     const env = snapshotEnv(snapshot, 'worklist');
@@ -97,7 +104,7 @@ function queue(snapshots: Iterable<ComplaintSnapshot>, options: WorklistOptions)
     if (!complaint) continue;
     const calendar = env.calendar(complaint.region as Region);
     for (const open of openDeadlines(snapshot.context)) {
-      const entry = queueEntry(calendar, today, complaint.id, open, within);
+      const entry = queueEntry(calendar, today, complaint.id, open, within, nowAt);
       if (entry) entries.push(entry);
     }
   }

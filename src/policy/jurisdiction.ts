@@ -116,5 +116,5 @@ export function citeIn(jurisdiction: JurisdictionId, provision: string): string 
  */
 export function wordsIn(jurisdiction: JurisdictionId, message: string): string {
   if (jurisdiction === 'england') return message;
-  return message.replace(/the Housing Ombudsman('s)?|Housing Ombudsman/g, (found, owner?: string) => (found.startsWith('the') ? `the SPSO${owner ?? ''}` : 'SPSO')).replace(/\bthe Code\b/g, 'the Code 2024');
+  return message.replace(/the Housing Ombudsman('s)?|Housing Ombudsman/g, (found, owner?: string) => (found.startsWith('the') ? `the SPSO${owner ?? ''}` : 'SPSO')).replace(/\b([Tt]he) Code\b(?! 2024)/g, '$1 Code 2024');
 }

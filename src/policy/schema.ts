@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { NotPlain, plainCopy } from '../plain.js';
 import { isoDate } from '../letters/primitives.js';
+import { phaseDatesProblem } from '../hazards/phases.js';
 
 const workingDays = z.int().check(z.minimum(1, { error: 'must be at least 1 working day' }), z.maximum(250, { error: 'must be at most 250 working days' }));
 const label = z.string().check(z.trim(), z.minLength(1, { error: 'must not be empty' }));
@@ -64,7 +65,14 @@ const PolicyShape = z.strictObject({
   hazards: z.optional(
     z.strictObject({
       /** The days phases 2 and 3 begin, `'YYYY-MM-DD'`. */
-      phaseDates: z.optional(z.strictObject({ 2: z.optional(isoDate), 3: z.optional(isoDate) })),
+      phaseDates: z.optional(
+        z.strictObject({ 2: z.optional(isoDate), 3: z.optional(isoDate) }).check(
+          z.superRefine((dates, ctx) => {
+            const problem = phaseDatesProblem(dates);
+            if (problem) ctx.issues.push({ code: 'custom', message: `must be ${problem.expected}`, input: dates[problem.phase], path: [problem.phase] });
+          }),
+        ),
+      ),
       /** When an emergency's 24 hours to make safe start. */
       emergencyMakeSafeFrom: z.optional(z.literal(['aware', 'safety-work-identified'])),
     }),

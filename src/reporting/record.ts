@@ -52,6 +52,8 @@ const StageFacts = z.strictObject({
   decision: z.optional(Decision),
   /** The root cause the landlord found, as labelled on RESPOND. */
   cause: z.optional(label),
+  /** At stage 2, when the complaint went straight there before a stage 1 response (a policy that allows it): why. */
+  route: z.optional(z.literal(['complex-or-serious', 'resident-asked'])),
   /** The working days an extension may add without a good reason under the complaint's policy (6.4, 6.15). */
   extensionLimit: days,
   /** Extensions, in order. */
@@ -407,8 +409,8 @@ function orderProblems(record: ComplaintRecord): string[] {
   happened('escalationRefused.on', record.escalationRefused?.on);
   record.breaches.forEach((breach, i) => {
     happened(`breaches.${i}.recordedOn`, breach.recordedOn);
-    // A deadline is missed the day after it was due, at the earliest.
-    if (breach.recordedOn <= breach.due) problems.push(`breaches.${i}.recordedOn: ${breach.recordedOn} is not after the day it was due (${breach.due})`);
+    // A deadline is missed the day after it was due, at the earliest; one in clock hours, on its own day.
+    if (breach.dueAt !== undefined ? breach.recordedOn < breach.due : breach.recordedOn <= breach.due) problems.push(`breaches.${i}.recordedOn: ${breach.recordedOn} is not after the ${breach.dueAt !== undefined ? 'instant' : 'day'} it was due (${breach.dueAt ?? breach.due})`);
   });
   for (const [name, items] of [['remedies', record.remedies], ['actions', record.actions]] as const) {
     items.forEach((item, i) => {
@@ -424,7 +426,7 @@ function orderProblems(record: ComplaintRecord): string[] {
   happened('ombudsman.referredOn', record.ombudsman.referredOn);
   happened('ombudsman.determinedOn', record.ombudsman.determinedOn);
   check('ombudsman.determinedOn', record.ombudsman.referredOn, record.ombudsman.determinedOn);
-  if (record.stage2 && !record.stage1.respondedOn) problems.push('stage2: a stage 2 needs a stage 1 response');
+  if (record.stage2 && !record.stage1.respondedOn && record.stage2.route === undefined) problems.push('stage2: a stage 2 needs a stage 1 response, unless the complaint went straight there (route)');
   return problems;
 }
 
@@ -508,6 +510,7 @@ export function recordOf(context: ComplaintContext, state: string, env: RuleEnv)
       ...(record.respondedOn ? { respondedOn: record.respondedOn } : {}),
       ...(record.decision ? { decision: record.decision } : {}),
       ...(record.cause ? { cause: record.cause } : {}),
+      ...(record.route ? { route: record.route } : {}),
       extensionLimit: policy.extensionLimit,
       extensions: record.extensions.map((e, i) => ({
         on: e.on,

@@ -186,6 +186,55 @@ describe('what is in scope, and where', () => {
   });
 });
 
+describe('found in review: the edges of the hazard track', () => {
+  const emergency = (category: 'emergency' | 'significant' = 'emergency'): ComplaintEvent => ({ type: 'REPORT_HAZARD', at: '2025-12-03T09:00:00Z', hazard: { type: 'fire', category, description: 'Scorched socket' } });
+
+  it('keeps an emergency made safe early when the investigation finds less, and can close it', () => {
+    const events: ComplaintEvent[] = [received, emergency(), { type: 'RECORD_HAZARD_WORK', at: '2025-12-03T12:00:00Z', duty: 'emergency-make-safe' }, { type: 'INVESTIGATE_HAZARD', at: '2025-12-03T13:00:00Z', finding: 'none' }];
+    const result = run(events);
+    expect(result.rejected).toEqual([]);
+    expect(restore(machine, serialize(result.snapshot)).context).toEqual(result.snapshot.context);
+    const closed = run([...events, { type: 'RECORD_HAZARD_WORK', at: '2025-12-04T09:00:00Z', duty: 'written-summary' }, { type: 'CLOSE_HAZARD', at: '2025-12-04T10:00:00Z' }]);
+    expect(closed.rejected).toEqual([]);
+  });
+
+  it('makes records that parse when a clock-hour deadline is missed on its own day', () => {
+    const { snapshot } = run([received, { ...emergency(), at: '2025-12-02T08:00:00Z' } as ComplaintEvent, { type: 'TICK', at: '2025-12-03T12:00:00Z' }]);
+    expect(snapshot.context.breaches.map((b) => [b.due, b.recordedOn])).toEqual([['2025-12-03', '2025-12-03'], ['2025-12-03', '2025-12-03']]);
+    const record = toRecord(snapshot)!;
+    expect(parseRecord(JSON.parse(JSON.stringify(record)))).toEqual(record);
+  });
+
+  it('puts a clock-hour deadline in the work queue as overdue by its instant', () => {
+    const { snapshot } = run([received, { ...emergency(), at: '2025-12-02T08:00:00Z' } as ComplaintEvent]);
+    const entries = worklist([snapshot], { now: '2025-12-03T12:00:00Z' }).filter((e) => e.deadline.startsWith('hazard:'));
+    expect(entries.map((e) => [e.deadline, e.overdue, e.dueAt])).toEqual([
+      ['hazard:emergency-investigate', true, '2025-12-03T08:00:00Z'],
+      ['hazard:emergency-make-safe', true, '2025-12-03T08:00:00Z'],
+    ]);
+    expect(worklist([snapshot], { now: '2025-12-03T07:00:00Z' }).filter((e) => e.overdue)).toEqual([]);
+  });
+
+  it('refuses a policy whose phase dates the hazard rules could not use, when the machine is made', () => {
+    for (const phaseDates of [{ 2: '2025-06-01' }, { 2: '2026-10-01', 3: '2026-11-01' }]) {
+      expect(() => createComplaintMachine({ policy: { ...policies.code2024, id: 'phases', hazards: { phaseDates } } })).toThrow(/phaseDates/);
+    }
+    expect(() => createComplaintMachine({ policy: { ...policies.code2024, id: 'phases', hazards: { phaseDates: { 2: '2026-10-01', 3: '2027-01-01' } } } })).not.toThrow();
+  });
+
+  it('refuses a hazard whose deadlines would run past the calendar, and every view still answers', () => {
+    const late = run([{ ...received, at: '2100-06-01T09:00:00Z' } as ComplaintEvent, { type: 'REPORT_HAZARD', at: '2100-12-10T09:00:00Z', hazard: { type: 'damp-and-mould', category: 'significant', description: 'x' } }]);
+    expect(late.rejected[0]?.reasons[0]?.message).toContain('the last date the working-day clock covers');
+    expect(() => describeComplaint(late.snapshot)).not.toThrow();
+  });
+
+  it('offers alternative accommodation only where it stands in for the duty still owed', () => {
+    const events: ComplaintEvent[] = [received, acknowledged, damp, { type: 'INVESTIGATE_HAZARD', at: '2025-12-22T15:00:00Z', finding: 'significant' }, { type: 'RECORD_HAZARD_WORK', at: '2025-12-23T09:00:00Z', duty: 'alternative-accommodation' }, { type: 'RECORD_HAZARD_WORK', at: '2025-12-23T10:00:00Z', duty: 'written-summary' }];
+    const reasons = explain(run(events).snapshot, { type: 'CLOSE_HAZARD', at: '2025-12-23T11:00:00Z' }).reasons;
+    expect(reasons).toEqual([{ provision: 'reg. 13(3)(b)', message: "'supplementary-work-on-site' is still to be met (due 2026-03-16): record it (RECORD_HAZARD_WORK)." }]);
+  });
+});
+
 describe('stored and restored', () => {
   it('restores a snapshot with a hazard, and refuses one whose hazard deadlines were edited', () => {
     const { snapshot } = run([received, acknowledged, damp]);

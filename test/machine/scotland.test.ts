@@ -23,7 +23,7 @@ import {
   type ComplaintEvent,
   type Policy,
 } from '../../src/machine/index.js';
-import { toRecord } from '../../src/reporting/index.js';
+import { parseRecord, toRecord } from '../../src/reporting/index.js';
 
 const spso = createComplaintMachine({ policy: policies.spsoModelChp });
 const code = createComplaintMachine();
@@ -162,6 +162,9 @@ describe('the jurisdiction in letters, explanations and records', () => {
     expect(again.context).toEqual(snapshot.context);
     const record = toRecord(snapshot)!;
     expect(record.policy.jurisdiction).toBe('scotland');
+    // A complaint that went straight to stage 2 makes a record that parses, saying why.
+    expect(record.stage2?.route).toBe('resident-asked');
+    expect(parseRecord(JSON.parse(JSON.stringify(record)))).toEqual(record);
     expect(record.stage1.acknowledgeBy).toBeUndefined();
     // Under the Code, the same record cannot be restored: the policy is another.
     expect(() => restore(code, serialize(snapshot))).toThrow(/policy/);
