@@ -3,7 +3,7 @@
  * read, so every time limit and regulation number here comes from secondary sources and is marked
  * `verified: false`; the sources are named on each entry.
  */
-import { DUTY_REGULATIONS, type HAZARD_DUTY_IDS } from './regulations.js';
+import { DUTY_REGULATIONS } from './regulations.js';
 import type { HazardSourceId } from './sources.js';
 
 /**
@@ -14,7 +14,15 @@ import type { HazardSourceId } from './sources.js';
  * const duty: HazardDutyId = 'written-summary';
  * ```
  */
-export type HazardDutyId = (typeof HAZARD_DUTY_IDS)[number];
+export type HazardDutyId =
+  | 'emergency-investigate'
+  | 'emergency-make-safe'
+  | 'significant-investigate'
+  | 'written-summary'
+  | 'significant-safety-work'
+  | 'supplementary-work-begin'
+  | 'supplementary-work-on-site'
+  | 'alternative-accommodation';
 
 /**
  * A duty's time limit: clock hours (weekends, bank holidays and the clock changes all count),
@@ -26,7 +34,19 @@ export type HazardDutyId = (typeof HAZARD_DUTY_IDS)[number];
  * const limit: HazardDutyLimit = { workingDays: 10 };
  * ```
  */
-export type HazardDutyLimit = { readonly hours: 24 } | { readonly workingDays: number } | { readonly weeks: 12 };
+export type HazardDutyLimit =
+  | {
+      /** Clock hours: weekends, bank holidays and the clock changes all count. */
+      readonly hours: 24;
+    }
+  | {
+      /** Working days of England's calendar, day 0 the day the clock starts. */
+      readonly workingDays: number;
+    }
+  | {
+      /** Calendar weeks. */
+      readonly weeks: 12;
+    };
 
 /**
  * When a duty's clock starts: when the landlord becomes `'aware'` of the (potential) hazard, when

@@ -247,7 +247,12 @@ export interface HazardScopeOptions {
    * 2027"), so until one is given, that phase's significant hazards are not in scope. A phase's day
    * may not fall before its year; phase 3 may not start before phase 2.
    */
-  readonly phaseDates?: { readonly 2?: IsoDate; readonly 3?: IsoDate };
+  readonly phaseDates?: {
+    /** The day phase 2 begins, once announced (sources give the year, 2026). */
+    readonly 2?: IsoDate;
+    /** The day phase 3 begins, once announced (sources give the year, 2027). */
+    readonly 3?: IsoDate;
+  };
 }
 
 /**

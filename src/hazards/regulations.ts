@@ -6,6 +6,7 @@
  * @internal
  * @module
  */
+import type { HazardDutyId } from './duties.js';
 
 /** @internal Every duty's id, in the order of the track. */
 export const HAZARD_DUTY_IDS = [
@@ -17,13 +18,13 @@ export const HAZARD_DUTY_IDS = [
   'supplementary-work-begin',
   'supplementary-work-on-site',
   'alternative-accommodation',
-] as const;
+] as const satisfies readonly HazardDutyId[];
 
 /**
  * @internal The regulation of SI 2025/1042 as secondary sources give it (`'reg. 6'`; `undefined`
  * where no source seen gives one), and whether a primary source confirms the duty (none does yet).
  */
-export const DUTY_REGULATIONS: Readonly<Record<(typeof HAZARD_DUTY_IDS)[number], { readonly regulation: string | undefined; readonly verified: boolean }>> = Object.freeze({
+export const DUTY_REGULATIONS: Readonly<Record<HazardDutyId, { readonly regulation: string | undefined; readonly verified: boolean }>> = Object.freeze({
   'emergency-investigate': { regulation: undefined, verified: false },
   'emergency-make-safe': { regulation: 'reg. 5', verified: false },
   'significant-investigate': { regulation: 'reg. 6', verified: false },

@@ -215,7 +215,14 @@ const HazardRecord = z.strictObject({
   /** The deadlines, from what is known so far. */
   deadlines: z.array(HazardDeadlineRecord),
   /** The duties met, in order. */
-  met: z.array(z.strictObject({ duty: z.literal(HAZARD_DUTY_IDS), at: instant })),
+  met: z.array(
+    z.strictObject({
+      /** The duty met. */
+      duty: z.literal(HAZARD_DUTY_IDS),
+      /** When. */
+      at: instant,
+    }),
+  ),
   /** When the track was closed. */
   closedAt: z.optional(instant),
 });

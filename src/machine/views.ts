@@ -308,7 +308,20 @@ export interface ComplaintView {
     /** What the investigation found, once it concluded. */
     readonly finding?: 'emergency' | 'significant' | 'none';
     /** Each deadline, with when it was met. */
-    readonly deadlines: readonly { readonly duty: string; readonly regulation?: string; readonly due: IsoDate; readonly dueAt?: string; readonly metAt?: string; readonly verified: boolean }[];
+    readonly deadlines: readonly {
+      /** The duty, e.g. `'written-summary'`. */
+      readonly duty: string;
+      /** Its regulation, as secondary sources number it. */
+      readonly regulation?: string;
+      /** The UK date it is due. */
+      readonly due: IsoDate;
+      /** For a duty in clock hours, the instant it is due. */
+      readonly dueAt?: string;
+      /** When it was met. */
+      readonly metAt?: string;
+      /** Whether its value was checked against the Regulations themselves (none yet). */
+      readonly verified: boolean;
+    }[];
   };
   /** Each stage's record, for history. */
   readonly history: {

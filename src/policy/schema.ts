@@ -66,7 +66,12 @@ const PolicyShape = z.strictObject({
     z.strictObject({
       /** The days phases 2 and 3 begin, `'YYYY-MM-DD'`. */
       phaseDates: z.optional(
-        z.strictObject({ 2: z.optional(isoDate), 3: z.optional(isoDate) }).check(
+        z.strictObject({
+          /** The day phase 2 begins (sources give the year, 2026). */
+          2: z.optional(isoDate),
+          /** The day phase 3 begins (sources give the year, 2027). */
+          3: z.optional(isoDate),
+        }).check(
           z.superRefine((dates, ctx) => {
             const problem = phaseDatesProblem(dates);
             if (problem) ctx.issues.push({ code: 'custom', message: `must be ${problem.expected}`, input: dates[problem.phase], path: [problem.phase] });
