@@ -108,8 +108,13 @@ export interface ScheduledDeadline {
   readonly provision: string;
   /** The UK date it is due: it is met on any day up to and including this one. */
   readonly due: string;
-  /** When to send the `TICK` that records it as missed: the first instant of the UK day after `due`. */
+  /**
+   * When to send the `TICK` that records it as missed: the first instant of the UK day after `due`;
+   * for a deadline in clock hours, a millisecond after `dueAt`.
+   */
   readonly tickAt: string;
+  /** For a deadline in clock hours (an emergency hazard's 24 hours), the instant it is due. */
+  readonly dueAt?: string;
 }
 
 /**
@@ -145,7 +150,16 @@ export function deadlineChanges(complaintId: string, before: readonly OpenDeadli
   const now = new Set(after.map((open) => open.deadline));
   const scheduled = after
     .filter((open) => was.get(open.deadline) !== open.due)
-    .map((open) => ({ key: `${complaintId}/${open.deadline}`, complaintId, deadline: open.deadline, provision: open.provision, due: open.due, tickAt: tickAt(open.due) }));
+    .map((open) => ({
+      key: `${complaintId}/${open.deadline}`,
+      complaintId,
+      deadline: open.deadline,
+      provision: open.provision,
+      due: open.due,
+      // A clock-hour deadline is missed the moment its instant passes, not at the end of its day.
+      tickAt: open.dueAt ? new Date(Date.parse(open.dueAt) + 1).toISOString() : tickAt(open.due),
+      ...(open.dueAt ? { dueAt: open.dueAt } : {}),
+    }));
   const cancelled = before.filter((open) => !now.has(open.deadline)).map((open) => ({ key: `${complaintId}/${open.deadline}`, complaintId, deadline: open.deadline }));
   return { scheduled, cancelled };
 }

@@ -19,6 +19,7 @@ import {
   type ComplaintEvent,
 } from '../../src/machine/index.js';
 import { toRecord, parseRecord, annualReport } from '../../src/reporting/index.js';
+import { createMemoryStore } from '../../src/store/index.js';
 import { acknowledge, receive } from '../support/complaint.js';
 
 const machine = createComplaintMachine();
@@ -213,6 +214,17 @@ describe('found in review: the edges of the hazard track', () => {
       ['hazard:emergency-make-safe', true, '2025-12-03T08:00:00Z'],
     ]);
     expect(worklist([snapshot], { now: '2025-12-03T07:00:00Z' }).filter((e) => e.overdue)).toEqual([]);
+  });
+
+  it('asks a job queue for the TICK of a clock-hour deadline a moment after its instant', async () => {
+    const store = createMemoryStore();
+    await store.migrate();
+    await store.append('C-9', { ...received, complaint: { ...(received as Extract<ComplaintEvent, { type: 'RECEIVE' }>).complaint, id: 'C-9' } } as ComplaintEvent);
+    const result = await store.append('C-9', { ...emergency(), at: '2025-12-02T08:00:00Z' } as ComplaintEvent);
+    expect(result.scheduled.filter((job) => job.deadline.startsWith('hazard:')).map((job) => [job.deadline, job.tickAt, job.dueAt])).toEqual([
+      ['hazard:emergency-investigate', '2025-12-03T08:00:00.001Z', '2025-12-03T08:00:00Z'],
+      ['hazard:emergency-make-safe', '2025-12-03T08:00:00.001Z', '2025-12-03T08:00:00Z'],
+    ]);
   });
 
   it('refuses a policy whose phase dates the hazard rules could not use, when the machine is made', () => {
