@@ -35,7 +35,7 @@ export function openDeadlines(context: ComplaintContext): OpenDeadline[] {
     }
   }
   for (const item of context.tracked) {
-    if (!item.completedOn && item.dueOn) open.push({ deadline: `${item.kind}:${item.id}`, provision: item.provision, due: item.dueOn });
+    if (!item.completedOn && item.dueOn) open.push({ deadline: `${item.kind}:${item.id}`, provision: citeIn(context.policy.jurisdiction ?? 'england', item.provision), due: item.dueOn });
   }
   if (!context.closure) {
     for (const timer of context.timers) if (!timer.metOn && !timer.stoppedOn) open.push({ deadline: `timer:${timer.id}`, provision: `policy ${timer.reference}`, due: timer.due });
