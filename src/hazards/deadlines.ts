@@ -10,7 +10,7 @@ import { formatDayNumber, isIsoDate, parseIsoDate, type IsoDate } from '../calen
 import { instantMillis, toUkDate } from '../calendar/ukDate.js';
 import { InvalidInputError, describeValue, typedErrors } from '../errors.js';
 import type { HazardDutyId } from './duties.js';
-import { DUTY_REGULATIONS } from './regulations.js';
+import { DUTY_REGULATIONS, HAZARD_DUTY_IDS } from './regulations.js';
 import { oneOf, readRecord } from './input.js';
 import type { HazardCategory } from './phases.js';
 
@@ -166,15 +166,7 @@ function workingDayAdder(value: unknown): (date: IsoDate, days: number) => IsoDa
 }
 
 const INPUT_KEYS = ['category', 'awareAt', 'investigationConcludedAt', 'finding', 'safetyWorkIdentifiedAt'] as const;
-const ORDER: readonly HazardDutyId[] = [
-  'emergency-investigate',
-  'emergency-make-safe',
-  'significant-investigate',
-  'written-summary',
-  'significant-safety-work',
-  'supplementary-work-begin',
-  'supplementary-work-on-site',
-];
+const ORDER: readonly HazardDutyId[] = HAZARD_DUTY_IDS;
 
 /**
  * The Awaab's Law deadlines that follow from what is known about a hazard so far, in the order of
