@@ -1,5 +1,5 @@
 /**
- * The package as users get it: packed into a tarball (which builds it), installed into empty apps
+ * The package as users get it: built, packed into a tarball, installed into empty apps
  * with and without its peer dependencies, and imported from ES modules and CommonJS.
  * Run by `npm run test:package` (part of `npm run check` and CI); it needs the npm registry, or a
  * warm npm cache, for xstate and zod.
@@ -59,8 +59,9 @@ function loadError(dir: string, specifier: string): { esm: { name: string; messa
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'housing-complaints-package-'));
-  // `npm pack` runs prepack, which builds the package; the build's log comes before the JSON.
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  // `npm run test:package` (and `check:package`) built dist/ just before: packing without prepack
+  // packs that build rather than building it again.
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const [info] = JSON.parse(out.slice(out.search(/^\[/m))) as [{ filename: string; files: { path: string }[] }];
   tarball = join(work, info.filename);
   packed = info;
